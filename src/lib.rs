@@ -1,0 +1,38 @@
+//! # loyalty-score
+//!
+//! Customer-loyalty statistics from pasted survey answers: the Net Promoter
+//! Score with a confidence interval (adjusted Wald, Wald or Tango), the
+//! comparison of two samples, and the sample size a margin of error needs.
+//!
+//! The crate is plain Rust. Reading a paste never fails: entries that are not
+//! scores come back as [`Rejected`] entries with their line and column (both
+//! from 1). Only a caller's own settings are refused, with an [`OptionError`]
+//! that names the option. The WebAssembly bindings live in one module that is
+//! compiled only for `wasm32`.
+//!
+//! ```
+//! use loyalty_score::{analyze_nps, IntervalOptions};
+//!
+//! let report = analyze_nps("10\n9\n9\n7\n6\n8,5\n", IntervalOptions::default());
+//! assert_eq!(report.respondents, 5);
+//! assert_eq!(report.score, Some(40.0)); // 3 promoters − 1 detractor of 5
+//! assert_eq!(report.rejected[0].text, "8,5");
+//! assert_eq!(report.rejected[0].reason.code(), "not-a-whole-number");
+//! ```
+
+pub mod layout;
+pub mod normal;
+pub mod nps;
+pub mod options;
+pub mod parse;
+mod tango;
+pub mod token;
+
+#[cfg(target_arch = "wasm32")]
+mod binding;
+
+pub use layout::{ColumnChoice, Delimiter, Layout, LayoutKind, ScoreColumn};
+pub use nps::{analyze_nps, compare_nps, nps_sample_size, Interval, NpsComparison, NpsCounts, NpsReport, SampleSizePlan};
+pub use options::{ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
+pub use parse::{parse_scores, Position, Rejected, ScoreParser, Tally};
+pub use token::{RejectReason, Scale};

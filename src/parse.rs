@@ -1,0 +1,591 @@
+//! The push parser: feed it a paste in chunks of any size, in order, and
+//! finish it to get every score counted and every other entry rejected with
+//! its line and column.
+//!
+//! The first lines are held back until the layout can be decided (see
+//! [`crate::layout`]); after that each chunk is read as it comes, with the
+//! state of a half-read entry kept across chunk boundaries.
+
+use crate::layout::{self, Layout, LayoutKind, ScoreColumn};
+use crate::token::{classify, trim_cell, Cell, RejectReason, Scale};
+use serde::Serialize;
+
+/// Lines held back to decide the layout, unless the paste ends sooner.
+const SAMPLE_LINES: usize = 64;
+/// Bytes held back at most to decide the layout (for pastes with long lines).
+const SAMPLE_BYTES: usize = 64 * 1024;
+/// A report keeps this many rejected entries; it counts all of them.
+pub const MAX_REJECTED_KEPT: usize = 100;
+/// Characters of a rejected entry's text kept in the report.
+const MAX_REJECTED_TEXT_CHARS: usize = 40;
+/// Bytes of one entry kept while reading it; no score is anywhere near this long.
+const MAX_ENTRY_BYTES: usize = 256;
+
+/// A place in the pasted text. Both counts start at 1; the column counts
+/// characters (not bytes) from the start of the line. A leading byte-order
+/// mark is not counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: u64,
+    pub column: u64,
+}
+
+impl Position {
+    pub const START: Position = Position { line: 1, column: 1 };
+
+    #[inline]
+    fn advance(&mut self, byte: u8) {
+        if byte == b'\n' {
+            self.line += 1;
+            self.column = 1;
+        } else if byte & 0xC0 != 0x80 {
+            // Continuation bytes of a UTF-8 character do not start a new column.
+            self.column += 1;
+        }
+    }
+}
+
+/// An entry that was not counted, where it stands, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Rejected {
+    pub line: u64,
+    pub column: u64,
+    /// The entry as pasted, shortened to 40 characters.
+    pub text: String,
+    pub reason: RejectReason,
+    /// The reason in an English sentence.
+    pub message: String,
+}
+
+/// Everything read from a paste: the answers by value, and the rejects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tally {
+    pub scale: Scale,
+    /// `histogram[i]` counts answers of value `scale.min + i`.
+    pub histogram: Vec<u64>,
+    /// The first [`MAX_REJECTED_KEPT`] rejected entries, in order.
+    pub rejected: Vec<Rejected>,
+    /// All rejected entries, kept or not.
+    pub rejected_count: u64,
+    pub layout: Layout,
+    /// The column read, for a table or a column under a header.
+    pub column: Option<ScoreColumn>,
+}
+
+impl Tally {
+    fn new(scale: Scale) -> Self {
+        Tally {
+            scale,
+            histogram: vec![0; scale.len()],
+            rejected: Vec::new(),
+            rejected_count: 0,
+            layout: Layout::PLAIN_LIST,
+            column: None,
+        }
+    }
+
+    /// Answers counted.
+    pub fn respondents(&self) -> u64 {
+        self.histogram.iter().sum()
+    }
+
+    fn reject(&mut self, at: Position, entry: &[u8], reason: RejectReason) {
+        self.rejected_count += 1;
+        if self.rejected.len() < MAX_REJECTED_KEPT {
+            let text = layout::shorten(&String::from_utf8_lossy(trim_cell(entry)), MAX_REJECTED_TEXT_CHARS);
+            self.rejected.push(Rejected {
+                line: at.line,
+                column: at.column,
+                text,
+                reason,
+                message: reason.explain(self.scale),
+            });
+        }
+    }
+
+    fn record(&mut self, at: Position, entry: &[u8], overflowed: bool) {
+        if overflowed {
+            // Hundreds of bytes with no separator: never a score.
+            let reason = if entry.iter().all(|b| b.is_ascii_digit()) {
+                RejectReason::OutOfRange
+            } else {
+                RejectReason::NotANumber
+            };
+            return self.reject(at, entry, reason);
+        }
+        match classify(entry, self.scale) {
+            Cell::Score(v) => {
+                if let Some(slot) = self.histogram.get_mut(usize::from(v - self.scale.min)) {
+                    *slot += 1;
+                }
+            }
+            Cell::Empty => {}
+            Cell::Rejected(reason) => self.reject(at, entry, reason),
+        }
+    }
+}
+
+/// An entry being read, possibly across chunks.
+#[derive(Debug, Default)]
+struct Entry {
+    bytes: Vec<u8>,
+    overflowed: bool,
+    start: Option<Position>,
+}
+
+impl Entry {
+    #[inline]
+    fn push(&mut self, byte: u8) {
+        if self.bytes.len() < MAX_ENTRY_BYTES {
+            self.bytes.push(byte);
+        } else {
+            self.overflowed = true;
+        }
+    }
+
+    fn extend(&mut self, bytes: &[u8]) {
+        let room = MAX_ENTRY_BYTES.saturating_sub(self.bytes.len());
+        if bytes.len() > room {
+            self.overflowed = true;
+        }
+        self.bytes.extend_from_slice(&bytes[..bytes.len().min(room)]);
+    }
+
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.overflowed = false;
+        self.start = None;
+    }
+}
+
+/// Reads a list: entries separated by white space, semicolons and (unless the
+/// layout says they are decimal commas) commas.
+#[derive(Debug)]
+struct ListReader {
+    separators: [bool; 256],
+    /// Still to skip: the header line (true until its end is passed).
+    skipping_header: bool,
+    header_seen: bool,
+    entry: Entry,
+    at: Position,
+}
+
+impl ListReader {
+    fn new(layout: Layout) -> Self {
+        let mut separators = [false; 256];
+        for b in [b' ', b'\t', b'\r', b'\n', b';', 0x0B, 0x0C] {
+            separators[usize::from(b)] = true;
+        }
+        separators[usize::from(b',')] = !layout.decimal_comma;
+        ListReader {
+            separators,
+            skipping_header: layout.header,
+            header_seen: false,
+            entry: Entry::default(),
+            at: Position::START,
+        }
+    }
+
+    fn feed(&mut self, mut bytes: &[u8], tally: &mut Tally) {
+        if self.skipping_header {
+            bytes = self.skip_header(bytes);
+        }
+        for &byte in bytes {
+            if self.separators[usize::from(byte)] {
+                if let Some(start) = self.entry.start {
+                    tally.record(start, &self.entry.bytes, self.entry.overflowed);
+                    self.entry.clear();
+                }
+            } else {
+                if self.entry.start.is_none() {
+                    self.entry.start = Some(self.at);
+                }
+                self.entry.push(byte);
+            }
+            self.at.advance(byte);
+        }
+    }
+
+    /// Passes over blank lines and then the first non-blank one.
+    fn skip_header<'a>(&mut self, bytes: &'a [u8]) -> &'a [u8] {
+        for (i, &byte) in bytes.iter().enumerate() {
+            self.at.advance(byte);
+            if byte == b'\n' && self.header_seen {
+                self.skipping_header = false;
+                return &bytes[i + 1..];
+            }
+            if !byte.is_ascii_whitespace() {
+                self.header_seen = true;
+            }
+        }
+        &[]
+    }
+
+    fn finish(&mut self, tally: &mut Tally) {
+        if let Some(start) = self.entry.start {
+            tally.record(start, &self.entry.bytes, self.entry.overflowed);
+            self.entry.clear();
+        }
+    }
+}
+
+/// Reads a table with csv-core, counting the cells of one column.
+struct TableReader {
+    csv: csv_core::Reader,
+    column: usize,
+    skipping_header: bool,
+    field_index: usize,
+    field: Entry,
+    /// The row's first cell, shown when the row has no score cell at all.
+    first_cell: Entry,
+    row_has_content: bool,
+    row_start: Option<Position>,
+    /// Between rows csv-core skips blank lines; they start no cell.
+    between_rows: bool,
+    at: Position,
+}
+
+impl TableReader {
+    fn new(delimiter: u8, column: usize, header: bool) -> Self {
+        TableReader {
+            csv: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            column,
+            skipping_header: header,
+            field_index: 0,
+            field: Entry::default(),
+            first_cell: Entry::default(),
+            row_has_content: false,
+            row_start: None,
+            between_rows: true,
+            at: Position::START,
+        }
+    }
+
+    fn track(&mut self, consumed: &[u8]) {
+        for &byte in consumed {
+            if self.field.start.is_none() && !(self.between_rows && (byte == b'\r' || byte == b'\n')) {
+                self.field.start = Some(self.at);
+                self.row_start.get_or_insert(self.at);
+                self.between_rows = false;
+            }
+            self.at.advance(byte);
+        }
+    }
+
+    fn feed(&mut self, input: &[u8], tally: &mut Tally) {
+        // csv-core takes an empty input as the end of the text, so it is never
+        // called with one here; and since it writes no more than it reads, an
+        // output buffer as large as each window never fills.
+        let mut out = [0u8; 1024];
+        for window in input.chunks(out.len()) {
+            let mut rest = window;
+            while !rest.is_empty() {
+                let (result, read, written) = self.csv.read_field(rest, &mut out);
+                self.track(&rest[..read]);
+                rest = &rest[read..];
+                self.field.extend(&out[..written]);
+                if let csv_core::ReadFieldResult::Field { record_end } = result {
+                    self.end_field(record_end, tally);
+                }
+            }
+        }
+    }
+
+    fn end_field(&mut self, record_end: bool, tally: &mut Tally) {
+        let start = self.field.start.unwrap_or(self.at);
+        let has_content = !trim_cell(&self.field.bytes).is_empty();
+        if !self.skipping_header {
+            if self.field_index == self.column {
+                tally.record(start, &self.field.bytes, self.field.overflowed);
+            }
+            if self.field_index == 0 {
+                self.first_cell.clear();
+                self.first_cell.extend(&self.field.bytes);
+            }
+        }
+        self.row_has_content |= has_content;
+        self.field_index += 1;
+        self.field.clear();
+        if record_end {
+            self.end_row(tally);
+        }
+    }
+
+    fn end_row(&mut self, tally: &mut Tally) {
+        if self.skipping_header {
+            // A row of blanks before the header is not the header.
+            if self.row_has_content {
+                self.skipping_header = false;
+            }
+        } else if self.row_has_content && self.field_index <= self.column {
+            let at = self.row_start.unwrap_or(self.at);
+            tally.reject(at, &self.first_cell.bytes, RejectReason::MissingValue);
+        }
+        self.field_index = 0;
+        self.row_has_content = false;
+        self.row_start = None;
+        self.between_rows = true;
+    }
+
+    fn finish(&mut self, tally: &mut Tally) {
+        let mut out = [0u8; 256];
+        // An empty input tells csv-core the text has ended, flushing the last row.
+        loop {
+            let (result, _, written) = self.csv.read_field(&[], &mut out);
+            self.field.extend(&out[..written]);
+            match result {
+                csv_core::ReadFieldResult::Field { record_end } => self.end_field(record_end, tally),
+                csv_core::ReadFieldResult::OutputFull => {}
+                csv_core::ReadFieldResult::InputEmpty | csv_core::ReadFieldResult::End => return,
+            }
+        }
+    }
+}
+
+enum Phase {
+    Sampling { held: Vec<u8>, lines: usize },
+    List(ListReader),
+    Table(Box<TableReader>),
+}
+
+/// A push parser for pasted answers.
+///
+/// ```
+/// use loyalty_score::{ScoreParser, Scale};
+/// let mut parser = ScoreParser::new(Scale::ZERO_TO_TEN);
+/// parser.feed(b"9\n1");       // the 10 is split across two chunks
+/// parser.feed(b"0\nabc\n7");
+/// let tally = parser.finish();
+/// assert_eq!(tally.respondents(), 3);
+/// assert_eq!(tally.histogram[10], 1);
+/// assert_eq!(tally.rejected[0].text, "abc");
+/// assert_eq!((tally.rejected[0].line, tally.rejected[0].column), (3, 1));
+/// ```
+pub struct ScoreParser {
+    phase: Phase,
+    tally: Tally,
+}
+
+impl ScoreParser {
+    pub fn new(scale: Scale) -> Self {
+        ScoreParser { phase: Phase::Sampling { held: Vec::new(), lines: 0 }, tally: Tally::new(scale) }
+    }
+
+    /// Reads the next piece of the text. Pieces may split lines, entries and
+    /// even UTF-8 characters anywhere.
+    pub fn feed(&mut self, chunk: &[u8]) {
+        match &mut self.phase {
+            Phase::Sampling { held, lines } => {
+                held.extend_from_slice(chunk);
+                *lines += chunk.iter().filter(|&&b| b == b'\n').count();
+                if *lines > SAMPLE_LINES || held.len() >= SAMPLE_BYTES {
+                    self.start_reading(false);
+                }
+            }
+            Phase::List(reader) => reader.feed(chunk, &mut self.tally),
+            Phase::Table(reader) => reader.feed(chunk, &mut self.tally),
+        }
+    }
+
+    /// Ends the text and returns what was read.
+    pub fn finish(mut self) -> Tally {
+        if let Phase::Sampling { .. } = self.phase {
+            self.start_reading(true);
+        }
+        match &mut self.phase {
+            Phase::List(reader) => reader.finish(&mut self.tally),
+            Phase::Table(reader) => reader.finish(&mut self.tally),
+            Phase::Sampling { .. } => {}
+        }
+        self.tally
+    }
+
+    /// Decides the layout from what is held back, then reads it.
+    fn start_reading(&mut self, at_end: bool) {
+        let held = match &mut self.phase {
+            Phase::Sampling { held, .. } => core::mem::take(held),
+            _ => return,
+        };
+        let text = held.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&held);
+        // Decide on whole lines only, unless the text has ended.
+        let sample = if at_end {
+            text
+        } else {
+            match text.iter().rposition(|&b| b == b'\n') {
+                Some(last) => &text[..=last],
+                None => text,
+            }
+        };
+        let plan = layout::plan(sample, self.tally.scale);
+        self.tally.layout = plan.layout;
+        self.tally.column = plan.column.clone();
+        self.phase = match (plan.layout.kind, plan.layout.delimiter, &plan.column) {
+            (LayoutKind::Table, Some(delimiter), Some(column)) => Phase::Table(Box::new(TableReader::new(
+                delimiter.byte(),
+                (column.index as usize).saturating_sub(1),
+                plan.layout.header,
+            ))),
+            _ => Phase::List(ListReader::new(plan.layout)),
+        };
+        match &mut self.phase {
+            Phase::List(reader) => reader.feed(text, &mut self.tally),
+            Phase::Table(reader) => reader.feed(text, &mut self.tally),
+            Phase::Sampling { .. } => {}
+        }
+    }
+}
+
+/// Reads a whole paste at once.
+pub fn parse_scores(text: &[u8], scale: Scale) -> Tally {
+    let mut parser = ScoreParser::new(scale);
+    parser.feed(text);
+    parser.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{ColumnChoice, Delimiter};
+    const S: Scale = Scale::ZERO_TO_TEN;
+
+    fn read(text: &str) -> Tally {
+        parse_scores(text.as_bytes(), S)
+    }
+
+    fn rejects(t: &Tally) -> Vec<(u64, u64, &str, RejectReason)> {
+        t.rejected.iter().map(|r| (r.line, r.column, r.text.as_str(), r.reason)).collect()
+    }
+
+    #[test]
+    fn every_separator_a_person_pastes_is_understood() {
+        for text in ["9\n10\n7\n3", "9,10,7,3", "9;10;7;3", "9\t10\t7\t3", "9 10  7 3", "9\r\n10\r\n7\r\n3\r\n", "\u{feff}9\n10\n7\n3"] {
+            let t = read(text);
+            assert_eq!(t.respondents(), 4, "{text:?}");
+            assert_eq!((t.histogram[9], t.histogram[10], t.histogram[7], t.histogram[3]), (1, 1, 1, 1));
+            assert_eq!(t.rejected_count, 0, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_carry_line_column_text_and_reason() {
+        let t = read("9\n  ten\n8.5\n11, 4\n");
+        use RejectReason::*;
+        assert_eq!(
+            rejects(&t),
+            vec![(2, 3, "ten", NotANumber), (3, 1, "8.5", NotWholeNumber), (4, 1, "11", OutOfRange)]
+        );
+        assert_eq!(t.respondents(), 2);
+        assert_eq!(t.rejected[2].message, "outside the 0–10 scale");
+    }
+
+    #[test]
+    fn columns_count_characters_and_skip_the_bom() {
+        let t = read("\u{feff}é x");
+        assert_eq!(rejects(&t), vec![(1, 1, "é", RejectReason::NotANumber), (1, 3, "x", RejectReason::NotANumber)]);
+    }
+
+    #[test]
+    fn empty_cells_are_skipped_and_nothing_else_is() {
+        let t = read("9,,10,\n\n ,7\n");
+        assert_eq!(t.respondents(), 3);
+        assert_eq!(t.rejected_count, 0);
+    }
+
+    #[test]
+    fn a_dutch_decimal_in_a_column_is_not_a_whole_number() {
+        let t = read("9\n8,5\n7\n");
+        assert_eq!(t.respondents(), 2);
+        assert_eq!(rejects(&t), vec![(2, 1, "8,5", RejectReason::NotWholeNumber)]);
+    }
+
+    #[test]
+    fn a_csv_export_with_quotes_reads_the_named_column() {
+        let text = "id,comment,\"How likely are you to recommend us?\"\n\
+                    1,\"great, thanks\",9\n\
+                    2,\"said \"\"meh\"\"\",6\n\
+                    3,\"multi\nline\",eleven\n\
+                    4,short\n\
+                    5,,\n";
+        let t = read(text);
+        assert_eq!(t.layout.delimiter, Some(Delimiter::Comma));
+        assert_eq!(t.column.as_ref().map(|c| (c.index, c.chosen_by)), Some((3, ColumnChoice::Header)));
+        assert_eq!(t.respondents(), 2);
+        assert_eq!(t.histogram[9], 1);
+        assert_eq!(t.histogram[6], 1);
+        assert_eq!(
+            rejects(&t),
+            vec![(5, 7, "eleven", RejectReason::NotANumber), (6, 1, "4", RejectReason::MissingValue)]
+        );
+    }
+
+    #[test]
+    fn a_spreadsheet_selection_reads_only_the_score_column() {
+        let t = read("Anna\t9\t2024\r\nBob\t6\t2023\r\n\r\nCees\t\t2022\r\nDirk\tx\t2021\r\n");
+        assert_eq!(t.column.as_ref().map(|c| c.index), Some(2));
+        assert_eq!(t.respondents(), 2);
+        assert_eq!(rejects(&t), vec![(5, 6, "x", RejectReason::NotANumber)]);
+    }
+
+    #[test]
+    fn a_header_over_a_single_column_is_not_rejected() {
+        let t = read("Score\n9\n10\nabc\n");
+        assert_eq!(t.respondents(), 2);
+        assert_eq!(rejects(&t), vec![(4, 1, "abc", RejectReason::NotANumber)]);
+    }
+
+    #[test]
+    fn only_the_first_hundred_rejects_are_kept_but_all_are_counted() {
+        let text = "x\n".repeat(250) + "9";
+        let t = read(&text);
+        assert_eq!(t.rejected.len(), MAX_REJECTED_KEPT);
+        assert_eq!(t.rejected_count, 250);
+        assert_eq!(t.rejected[99].line, 100);
+        assert_eq!(t.respondents(), 1);
+    }
+
+    #[test]
+    fn long_entries_are_shortened_in_the_report() {
+        let long = "a".repeat(1000);
+        let t = read(&format!("9\n{long}\n{}\n", "9".repeat(400)));
+        assert_eq!(t.rejected[0].text.chars().count(), 41);
+        assert_eq!(t.rejected[0].reason, RejectReason::NotANumber);
+        assert_eq!(t.rejected[1].reason, RejectReason::OutOfRange);
+        assert_eq!(t.rejected[1].line, 3);
+    }
+
+    #[test]
+    fn chunk_boundaries_anywhere_give_the_same_result() {
+        let text = "id;Aanbeveling;naam\n".to_string() + &"1;9;\"Jan; de\"\n2;10;é\n3;8,5;x\n".repeat(30);
+        let whole = read(&text);
+        let bytes = text.as_bytes();
+        for size in [1, 2, 3, 7, 64, 1000] {
+            let mut p = ScoreParser::new(S);
+            for chunk in bytes.chunks(size) {
+                p.feed(chunk);
+            }
+            assert_eq!(p.finish(), whole, "chunk size {size}");
+        }
+        assert_eq!(whole.respondents(), 60);
+        assert_eq!(whole.rejected_count, 30);
+    }
+
+    #[test]
+    fn a_long_paste_is_decided_on_its_first_lines_and_read_to_the_end() {
+        let text = "7\n".repeat(10_000) + "9\n";
+        let mut p = ScoreParser::new(S);
+        for chunk in text.as_bytes().chunks(4096) {
+            p.feed(chunk);
+        }
+        let t = p.finish();
+        assert_eq!(t.histogram[7], 10_000);
+        assert_eq!(t.histogram[9], 1);
+    }
+
+    #[test]
+    fn empty_and_blank_pastes_count_nothing() {
+        for text in ["", "\n\n", "   ", "\u{feff}"] {
+            let t = read(text);
+            assert_eq!((t.respondents(), t.rejected_count), (0, 0), "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! What one pasted cell means: a score on the scale, nothing (an empty cell),
+//! or a rejection with its reason.
+
+use core::fmt;
+use serde::Serialize;
+
+/// An inclusive range of whole-number answers, such as 0–10 for NPS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scale {
+    pub min: u8,
+    pub max: u8,
+}
+
+impl Scale {
+    /// The 0–10 "how likely are you to recommend" scale.
+    pub const ZERO_TO_TEN: Scale = Scale { min: 0, max: 10 };
+
+    /// How many distinct answers the scale has.
+    pub fn len(self) -> usize {
+        usize::from(self.max.saturating_sub(self.min)) + 1
+    }
+
+    pub fn is_empty(self) -> bool {
+        false
+    }
+}
+
+/// Why a pasted entry was not counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum RejectReason {
+    /// The entry is not a number at all (`abc`, `9/10`, `n.v.t.`).
+    #[serde(rename = "not-a-number")]
+    NotANumber,
+    /// A number, but below or above the scale (`11`, `-1`).
+    #[serde(rename = "out-of-range")]
+    OutOfRange,
+    /// A number on the scale with a fractional part (`8.5`, `8,5`).
+    #[serde(rename = "not-a-whole-number")]
+    NotWholeNumber,
+    /// A table row that stops before the score column.
+    #[serde(rename = "missing-value")]
+    MissingValue,
+}
+
+impl RejectReason {
+    /// The reason's stable code, as reports carry it.
+    pub fn code(self) -> &'static str {
+        match self {
+            RejectReason::NotANumber => "not-a-number",
+            RejectReason::OutOfRange => "out-of-range",
+            RejectReason::NotWholeNumber => "not-a-whole-number",
+            RejectReason::MissingValue => "missing-value",
+        }
+    }
+
+    /// A sentence in English for people reading a report directly.
+    pub fn explain(self, scale: Scale) -> String {
+        match self {
+            RejectReason::NotANumber => "not a number".to_string(),
+            RejectReason::OutOfRange => format!("outside the {}–{} scale", scale.min, scale.max),
+            RejectReason::NotWholeNumber => "not a whole number".to_string(),
+            RejectReason::MissingValue => "the row has no value in the score column".to_string(),
+        }
+    }
+}
+
+impl fmt::Display for RejectReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// The meaning of one cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// A whole number on the scale.
+    Score(u8),
+    /// Nothing but white space: skipped, neither counted nor rejected.
+    Empty,
+    Rejected(RejectReason),
+}
+
+/// Removes ASCII white space and no-break spaces (U+00A0, which spreadsheets
+/// put around numbers) from both ends.
+pub fn trim_cell(bytes: &[u8]) -> &[u8] {
+    let mut start = 0;
+    let mut end = bytes.len();
+    loop {
+        if start < end && bytes[start].is_ascii_whitespace() {
+            start += 1;
+        } else if end - start >= 2 && bytes[start] == 0xC2 && bytes[start + 1] == 0xA0 {
+            start += 2;
+        } else {
+            break;
+        }
+    }
+    loop {
+        if end > start && bytes[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        } else if end - start >= 2 && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xA0 {
+            end -= 2;
+        } else {
+            break;
+        }
+    }
+    &bytes[start..end]
+}
+
+/// Reads one cell as an answer on `scale`.
+///
+/// Accepts an optional sign, digits, and a fraction after `.` or `,`; a fraction
+/// of zeros (`9.0`) is still a whole number.
+///
+/// ```
+/// use loyalty_score::token::{classify, Cell, RejectReason, Scale};
+/// let s = Scale::ZERO_TO_TEN;
+/// assert_eq!(classify(b" 9 ", s), Cell::Score(9));
+/// assert_eq!(classify(b"8,5", s), Cell::Rejected(RejectReason::NotWholeNumber));
+/// assert_eq!(classify(b"11", s), Cell::Rejected(RejectReason::OutOfRange));
+/// assert_eq!(classify(b"ten", s), Cell::Rejected(RejectReason::NotANumber));
+/// assert_eq!(classify(b"  ", s), Cell::Empty);
+/// ```
+pub fn classify(cell: &[u8], scale: Scale) -> Cell {
+    let text = trim_cell(cell);
+    if text.is_empty() {
+        return Cell::Empty;
+    }
+    let (negative, rest) = match text[0] {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let int_len = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let (int_digits, after) = rest.split_at(int_len);
+    let frac_digits: &[u8] = match after.split_first() {
+        None => &[],
+        Some((&sep, frac)) if (sep == b'.' || sep == b',') && frac.iter().all(u8::is_ascii_digit) => {
+            frac
+        }
+        Some(_) => return Cell::Rejected(RejectReason::NotANumber),
+    };
+    if int_digits.is_empty() && frac_digits.is_empty() {
+        return Cell::Rejected(RejectReason::NotANumber);
+    }
+    // Saturate: any integer part above 255 is out of every scale we know.
+    let whole = int_digits
+        .iter()
+        .fold(0u16, |acc, d| acc.saturating_mul(10).saturating_add(u16::from(d - b'0')).min(1000));
+    let has_fraction = frac_digits.iter().any(|&d| d != b'0');
+    let is_zero = whole == 0 && !has_fraction;
+    if negative && !is_zero {
+        return Cell::Rejected(RejectReason::OutOfRange);
+    }
+    let min = u16::from(scale.min);
+    let max = u16::from(scale.max);
+    // The value lies in [whole, whole + 1); it is on the scale only if
+    // whole ≥ min and (whole < max, or whole == max with no fraction).
+    if whole < min || whole > max || (whole == max && has_fraction) {
+        return Cell::Rejected(RejectReason::OutOfRange);
+    }
+    if has_fraction {
+        return Cell::Rejected(RejectReason::NotWholeNumber);
+    }
+    // whole ≤ max ≤ 255 here.
+    Cell::Score(whole as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    const S: Scale = Scale::ZERO_TO_TEN;
+
+    #[test]
+    fn whole_numbers_on_the_scale_are_scores() {
+        for v in 0..=10u8 {
+            assert_eq!(classify(v.to_string().as_bytes(), S), Cell::Score(v));
+        }
+        assert_eq!(classify(b"07", S), Cell::Score(7));
+        assert_eq!(classify(b"+9", S), Cell::Score(9));
+        assert_eq!(classify(b"-0", S), Cell::Score(0));
+        assert_eq!(classify(b"10.0", S), Cell::Score(10));
+        assert_eq!(classify(b"9,00", S), Cell::Score(9));
+        assert_eq!(classify("\u{a0}8\u{a0}".as_bytes(), S), Cell::Score(8));
+    }
+
+    #[test]
+    fn each_reason_is_given_for_its_own_kind_of_entry() {
+        use RejectReason::*;
+        let cases: [(&str, RejectReason); 13] = [
+            ("8.5", NotWholeNumber),
+            ("8,5", NotWholeNumber),
+            (".5", NotWholeNumber),
+            ("0.1", NotWholeNumber),
+            ("11", OutOfRange),
+            ("10.5", OutOfRange),
+            ("-1", OutOfRange),
+            ("-0.5", OutOfRange),
+            ("99999999999999999999", OutOfRange),
+            ("abc", NotANumber),
+            ("9/10", NotANumber),
+            ("1e1", NotANumber),
+            ("-", NotANumber),
+        ];
+        for (text, reason) in cases {
+            assert_eq!(classify(text.as_bytes(), S), Cell::Rejected(reason), "{text:?}");
+        }
+        // A trailing separator with no digits after it is still the whole number.
+        assert_eq!(classify(b"8.", S), Cell::Score(8));
+    }
+
+    #[test]
+    fn other_scales_move_the_bounds() {
+        let five = Scale { min: 1, max: 5 };
+        assert_eq!(classify(b"0", five), Cell::Rejected(RejectReason::OutOfRange));
+        assert_eq!(classify(b"5", five), Cell::Score(5));
+        assert_eq!(classify(b"6", five), Cell::Rejected(RejectReason::OutOfRange));
+        assert_eq!(five.len(), 5);
+        assert_eq!(S.len(), 11);
+    }
+}
