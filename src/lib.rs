@@ -32,7 +32,7 @@ pub mod token;
 mod binding;
 
 pub use layout::{ColumnChoice, Delimiter, Layout, LayoutKind, ScoreColumn};
-pub use nps::{analyze_nps, compare_nps, nps_sample_size, Interval, NpsComparison, NpsCounts, NpsReport, SampleSizePlan};
+pub use nps::{analyze_nps, analyze_nps_bytes, compare_nps, nps_sample_size, Interval, NpsComparison, NpsCounts, NpsReport, SampleSizePlan};
 pub use options::{ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
 pub use parse::{parse_scores, Position, Rejected, ScoreParser, Tally};
 pub use token::{RejectReason, Scale};

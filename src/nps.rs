@@ -189,7 +189,12 @@ impl NpsReport {
 /// assert_eq!(report.rejected[0].line, 5);
 /// ```
 pub fn analyze_nps(text: &str, options: IntervalOptions) -> NpsReport {
-    NpsReport::from_tally(parse_scores(text.as_bytes(), Scale::ZERO_TO_TEN), options)
+    analyze_nps_bytes(text.as_bytes(), options)
+}
+
+/// [`analyze_nps`] for UTF-8 bytes (invalid sequences are shown as U+FFFD in rejects).
+pub fn analyze_nps_bytes(text: &[u8], options: IntervalOptions) -> NpsReport {
+    NpsReport::from_tally(parse_scores(text, Scale::ZERO_TO_TEN), options)
 }
 
 /// The change in NPS from one sample to another.

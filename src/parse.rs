@@ -214,7 +214,8 @@ impl ListReader {
                 self.skipping_header = false;
                 return &bytes[i + 1..];
             }
-            if !byte.is_ascii_whitespace() {
+            // The bytes of U+00A0 (no-break space) are blank here, as in the layout guess.
+            if !byte.is_ascii_whitespace() && byte != 0xC2 && byte != 0xA0 {
                 self.header_seen = true;
             }
         }
@@ -378,7 +379,8 @@ impl ScoreParser {
             Phase::Sampling { held, lines } => {
                 held.extend_from_slice(chunk);
                 *lines += chunk.iter().filter(|&&b| b == b'\n').count();
-                if *lines > SAMPLE_LINES || held.len() >= SAMPLE_BYTES {
+                // Enough is held once the sample is certain to be complete.
+                if *lines >= SAMPLE_LINES || held.len() > SAMPLE_BYTES + BOM.len() {
                     self.start_reading(false);
                 }
             }
@@ -406,17 +408,8 @@ impl ScoreParser {
             Phase::Sampling { held, .. } => core::mem::take(held),
             _ => return,
         };
-        let text = held.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&held);
-        // Decide on whole lines only, unless the text has ended.
-        let sample = if at_end {
-            text
-        } else {
-            match text.iter().rposition(|&b| b == b'\n') {
-                Some(last) => &text[..=last],
-                None => text,
-            }
-        };
-        let plan = layout::plan(sample, self.tally.scale);
+        let text = held.strip_prefix(BOM).unwrap_or(&held);
+        let plan = layout::plan(sample_of(text), self.tally.scale);
         self.tally.layout = plan.layout;
         self.tally.column = plan.column.clone();
         self.phase = match (plan.layout.kind, plan.layout.delimiter, &plan.column) {
@@ -433,6 +426,26 @@ impl ScoreParser {
             Phase::Sampling { .. } => {}
         }
     }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The part of a text the layout is decided on: its first [`SAMPLE_LINES`]
+/// lines, within its first [`SAMPLE_BYTES`] bytes and cut at a line end. It
+/// depends on the text alone, so the layout does not depend on how the text
+/// was cut into chunks.
+fn sample_of(text: &[u8]) -> &[u8] {
+    let window = &text[..text.len().min(SAMPLE_BYTES)];
+    let mut newlines = window.iter().enumerate().filter(|(_, &b)| b == b'\n');
+    if let Some((end, _)) = newlines.nth(SAMPLE_LINES - 1) {
+        return &window[..=end];
+    }
+    if text.len() > SAMPLE_BYTES {
+        if let Some(last) = window.iter().rposition(|&b| b == b'\n') {
+            return &window[..=last];
+        }
+    }
+    window
 }
 
 /// Reads a whole paste at once.

@@ -284,7 +284,6 @@ fn the_same_answers_as_a_paste_and_as_counts_agree() {
 }
 
 #[test]
-#[ignore = "bug: a line holding only a no-break space before a header makes the header a rejected entry"]
 fn a_no_break_space_line_above_the_header_is_blank() {
     // Spreadsheets export empty-looking cells as U+00A0. Line 1 holds only
     // that; line 2 is the header "Score", reported as skipped (header: true,

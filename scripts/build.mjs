@@ -1,0 +1,45 @@
+// Turns the wasm-bindgen output in target/wasm-bindgen/ into the npm package
+// (pkg/) and the static site (dist/), all from the one entry js/core.js:
+// ESM and CommonJS for the package, a single classic script for the embed.
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const at = (...parts) => join(root, ...parts);
+
+const wasm = readFileSync(at('target/wasm-bindgen/loyalty_score_bg.wasm'));
+mkdirSync(at('.build'), { recursive: true });
+writeFileSync(at('.build/wasm-base64.js'), `export default ${JSON.stringify(wasm.toString('base64'))};\n`);
+
+const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(at('Cargo.toml'), 'utf8'))[1];
+const banner = `/*! loyalty-score ${version} | MIT OR Apache-2.0 */`;
+// The glue's async loader mentions import.meta; it is never imported, so it is dropped.
+const common = { bundle: true, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, banner: { js: banner }, target: 'es2020', legalComments: 'none' };
+
+rmSync(at('pkg'), { recursive: true, force: true });
+rmSync(at('dist'), { recursive: true, force: true });
+
+await build({ ...common, entryPoints: [at('js/core.js')], outfile: at('pkg/loyalty-score.mjs'), format: 'esm', platform: 'neutral' });
+await build({ ...common, entryPoints: [at('js/core.js')], outfile: at('pkg/loyalty-score.cjs'), format: 'cjs', platform: 'neutral' });
+await build({
+  ...common,
+  entryPoints: [at('www/embed.js')],
+  outfile: at('dist/loyalty-calculator.js'),
+  format: 'iife',
+  platform: 'browser',
+  minify: true,
+});
+
+const packageJson = JSON.parse(readFileSync(at('js/package.json'), 'utf8'));
+packageJson.version = version;
+writeFileSync(at('pkg/package.json'), JSON.stringify(packageJson, null, 2) + '\n');
+cpSync(at('js/index.d.ts'), at('pkg/loyalty-score.d.ts'));
+cpSync(at('js/README.md'), at('pkg/README.md'));
+for (const license of ['LICENSE-MIT', 'LICENSE-APACHE']) cpSync(at(license), at('pkg', license));
+
+for (const file of ['index.html', 'page.css', 'page.js']) cpSync(at('www', file), at('dist', file));
+
+const kib = (file) => (statSync(at(file)).size / 1024).toFixed(1) + ' KiB';
+console.log(`wasm ${(wasm.length / 1024).toFixed(1)} KiB; pkg/loyalty-score.mjs ${kib('pkg/loyalty-score.mjs')}; dist/loyalty-calculator.js ${kib('dist/loyalty-calculator.js')}`);

@@ -1,0 +1,182 @@
+//! The WebAssembly boundary: the only module that knows about JavaScript.
+//!
+//! Functions here are stateless apart from one input buffer. JavaScript writes
+//! a paste into that buffer with `TextEncoder.encodeInto` (see `js/core.js`)
+//! rather than through wasm-bindgen's `&str` glue, which copies ASCII text one
+//! character at a time in a JavaScript loop.
+
+use crate::nps::{analyze_nps_bytes, compare_nps, nps_sample_size, NpsCounts, NpsReport};
+use crate::options::{ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
+use core::cell::RefCell;
+use js_sys::{Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Resizes the input buffer to `len` bytes, keeping what it holds, and returns
+/// its address. The address changes when the buffer grows.
+#[wasm_bindgen(js_name = inputBuffer)]
+pub fn input_buffer(len: usize) -> *mut u8 {
+    INPUT.with(|buffer| {
+        let mut buffer = buffer.borrow_mut();
+        buffer.resize(len, 0);
+        buffer.as_mut_ptr()
+    })
+}
+
+fn with_input<T>(len: usize, read: impl FnOnce(&[u8]) -> T) -> T {
+    INPUT.with(|buffer| {
+        let buffer = buffer.borrow();
+        read(&buffer[..len.min(buffer.len())])
+    })
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn option_error(e: OptionError) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+fn describe(value: &JsValue) -> String {
+    if let Some(s) = value.as_string() {
+        format!("{s:?}")
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+/// Reads `name` from an options object; `None` when absent, null or undefined.
+fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, JsError> {
+    let value = Reflect::get(object, &JsValue::from_str(name))
+        .map_err(|_| JsError::new(&format!("cannot read option `{name}`")))?;
+    Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+}
+
+fn number_field(object: &JsValue, name: &'static str, expected: &str) -> Result<Option<f64>, JsError> {
+    match field(object, name)? {
+        None => Ok(None),
+        Some(value) => value.as_f64().map(Some).ok_or_else(|| {
+            option_error(OptionError::new(name, format!("must be {expected}, got {}", describe(&value))))
+        }),
+    }
+}
+
+/// Refuses option names the function does not know, so a typo is not ignored.
+fn check_known(object: &JsValue, what: &str, known: &[&str]) -> Result<(), JsError> {
+    if object.is_undefined() || object.is_null() {
+        return Ok(());
+    }
+    if !object.is_object() {
+        return Err(JsError::new(&format!("{what} must be an object, got {}", describe(object))));
+    }
+    for key in Object::keys(object.unchecked_ref::<Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(JsError::new(&format!(
+                "unknown option `{key}` in {what}; known options are {}",
+                known.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn interval_options(options: &JsValue) -> Result<IntervalOptions, JsError> {
+    check_known(options, "options", &["level", "method"])?;
+    if options.is_undefined() || options.is_null() {
+        return Ok(IntervalOptions::default());
+    }
+    let level = match number_field(options, "level", "a number strictly between 0 and 1 (such as 0.95)")? {
+        Some(level) => ConfidenceLevel::new(level).map_err(option_error)?,
+        None => ConfidenceLevel::DEFAULT,
+    };
+    let method = match field(options, "method")? {
+        None => IntervalMethod::default(),
+        Some(value) => match value.as_string() {
+            Some(name) => IntervalMethod::from_name(&name).map_err(option_error)?,
+            None => {
+                return Err(option_error(OptionError::new(
+                    "method",
+                    format!("must be \"adjusted-wald\", \"wald\" or \"tango\", got {}", describe(&value)),
+                )))
+            }
+        },
+    };
+    Ok(IntervalOptions { level, method })
+}
+
+fn count_field(object: &JsValue, name: &'static str) -> Result<u64, JsError> {
+    const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
+    let expected = "a whole number of respondents, 0 or more";
+    match number_field(object, name, expected)? {
+        Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= MAX_EXACT => Ok(n as u64),
+        Some(n) => Err(option_error(OptionError::new(name, format!("must be {expected}, got {n}")))),
+        None => Err(option_error(OptionError::new(name, format!("is missing; it must be {expected}")))),
+    }
+}
+
+fn counts(value: &JsValue, what: &str) -> Result<NpsCounts, JsError> {
+    if !value.is_object() {
+        return Err(JsError::new(&format!(
+            "{what} must be {{ promoters, passives, detractors }} or pasted text, got {}",
+            describe(value)
+        )));
+    }
+    Ok(NpsCounts::new(
+        count_field(value, "promoters")?,
+        count_field(value, "passives")?,
+        count_field(value, "detractors")?,
+    ))
+}
+
+/// NPS report for the first `len` bytes of the input buffer.
+#[wasm_bindgen(js_name = analyzeNpsInput)]
+pub fn analyze_nps_input(len: usize, options: JsValue) -> Result<JsValue, JsError> {
+    let options = interval_options(&options)?;
+    let report = with_input(len, |bytes| analyze_nps_bytes(bytes, options));
+    to_js(&report)
+}
+
+#[wasm_bindgen(js_name = npsFromCounts)]
+pub fn nps_from_counts(value: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let options = interval_options(&options)?;
+    to_js(&NpsReport::from_counts(counts(&value, "counts")?, options))
+}
+
+/// Compares two samples given as counts (or as reports, which carry them).
+#[wasm_bindgen(js_name = compareNps)]
+pub fn compare_nps_js(before: JsValue, after: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let options = interval_options(&options)?;
+    let comparison = compare_nps(counts(&before, "before")?, counts(&after, "after")?, options);
+    to_js(&comparison.map_err(option_error)?)
+}
+
+#[wasm_bindgen(js_name = npsSampleSize)]
+pub fn nps_sample_size_js(request: JsValue) -> Result<JsValue, JsError> {
+    if !request.is_object() {
+        return Err(JsError::new("npsSampleSize takes { margin, level?, promoterShare?, detractorShare? }"));
+    }
+    check_known(&request, "npsSampleSize", &["margin", "level", "promoterShare", "detractorShare"])?;
+    let share = "a share between 0 and 1 (such as 0.4)";
+    let margin = number_field(&request, "margin", "a number of NPS points (such as 5)")?.ok_or_else(|| {
+        option_error(OptionError::new("margin", "is missing; it must be a number of NPS points (such as 5)"))
+    })?;
+    let level = match number_field(&request, "level", "a number strictly between 0 and 1 (such as 0.95)")? {
+        Some(level) => ConfidenceLevel::new(level).map_err(option_error)?,
+        None => ConfidenceLevel::DEFAULT,
+    };
+    let plan = nps_sample_size(
+        margin,
+        level,
+        number_field(&request, "promoterShare", share)?,
+        number_field(&request, "detractorShare", share)?,
+    )
+    .map_err(option_error)?;
+    to_js(&plan)
+}
