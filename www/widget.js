@@ -216,6 +216,10 @@ export class LoyaltyCalculator extends HTMLElement {
     return new Intl.NumberFormat(this.language, { style: 'percent', maximumFractionDigits: digits }).format(share);
   }
 
+  #share(fraction) {
+    return new Intl.NumberFormat(this.language, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fraction);
+  }
+
   #render(report) {
     const lang = this.language;
     const p = this.#parts;
@@ -238,7 +242,7 @@ export class LoyaltyCalculator extends HTMLElement {
     const row = (label, count, pct, cls) =>
       h('tr', { class: cls }, h('th', { scope: 'row' }, label),
         h('td', {}, new Intl.NumberFormat(lang).format(count)),
-        h('td', {}, pct === null ? '–' : this.#percent(pct / 100)));
+        h('td', {}, pct === null ? '–' : this.#share(pct / 100)));
     p.table.replaceChildren(
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, say(lang, 'group')),
         h('th', { scope: 'col' }, say(lang, 'count')), h('th', { scope: 'col' }, say(lang, 'share')))),
