@@ -36,6 +36,10 @@ export const STYLES = `
   .container { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
   .note[part="privacy"] { grid-column: 1 / -1; }
 }
+@media (max-width: 25em) {
+  .container { padding: 0.75em; }
+  table { font-size: 0.8em; }
+}
 label { display: block; font-weight: 600; margin-bottom: 0.35em; }
 textarea {
   display: block; width: 100%; min-height: 10em; resize: vertical;
@@ -48,8 +52,9 @@ textarea:focus-visible, select:focus-visible, summary:focus-visible {
   outline: 3px solid var(--_accent); outline-offset: 2px;
 }
 .options { display: flex; flex-wrap: wrap; gap: 0.5em 1em; margin-top: 0.75em; }
+.options > span { min-width: 0; max-width: 100%; }
 .options label { display: inline; font-weight: 500; margin-right: 0.4em; }
-select { font: inherit; color: inherit; background: var(--_bg); border: 1px solid var(--_border); border-radius: 0.3em; padding: 0.15em 0.3em; }
+select { max-width: 100%; font: inherit; color: inherit; background: var(--_bg); border: 1px solid var(--_border); border-radius: 0.3em; padding: 0.15em 0.3em; }
 .score-label { color: var(--_muted); font-weight: 600; }
 .score { font-size: 3em; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
 .interval { margin: 0.25em 0 0; color: var(--_muted); }
@@ -57,6 +62,7 @@ select { font: inherit; color: inherit; background: var(--_bg); border: 1px soli
 table { border-collapse: collapse; width: 100%; margin-top: 0.75em; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: 0.25em 0.5em 0.25em 0; border-bottom: 1px solid var(--_border); }
 td { text-align: right; }
+th:last-child, td:last-child { padding-right: 0; }
 thead th { font-weight: 600; color: var(--_muted); }
 thead th:not(:first-child) { text-align: right; }
 tr.promoters th { color: var(--_promoter); }
