@@ -16,7 +16,7 @@ writeFileSync(at('.build/wasm-base64.js'), `export default ${JSON.stringify(wasm
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(at('Cargo.toml'), 'utf8'))[1];
 const banner = `/*! loyalty-score ${version} | MIT OR Apache-2.0 */`;
 // The glue's async loader mentions import.meta; it is never imported, so it is dropped.
-const common = { bundle: true, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, banner: { js: banner }, target: 'es2020', legalComments: 'none' };
+const common = { bundle: true, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, banner: { js: banner }, target: 'es2022', legalComments: 'none' };
 
 rmSync(at('pkg'), { recursive: true, force: true });
 rmSync(at('dist'), { recursive: true, force: true });
@@ -32,12 +32,24 @@ await build({
   minify: true,
 });
 
+// The widget entry shares the package's core instead of inlining a second copy.
+const coreAs = (path) => ({
+  name: 'shared-core',
+  setup(b) {
+    b.onResolve({ filter: /\/js\/core\.js$|^\.\.\/js\/core\.js$/ }, () => ({ path, external: true }));
+  },
+});
+for (const [format, core, out] of [['esm', './loyalty-score.mjs', 'widget.mjs'], ['cjs', './loyalty-score.cjs', 'widget.cjs']]) {
+  await build({ ...common, entryPoints: [at('www/widget-entry.js')], outfile: at('pkg', out), format, platform: 'browser', plugins: [coreAs(core)] });
+}
+
 const packageJson = JSON.parse(readFileSync(at('js/package.json'), 'utf8'));
 packageJson.version = version;
 writeFileSync(at('pkg/package.json'), JSON.stringify(packageJson, null, 2) + '\n');
 cpSync(at('js/index.d.ts'), at('pkg/loyalty-score.d.ts'));
+cpSync(at('js/widget.d.ts'), at('pkg/widget.d.ts'));
 cpSync(at('js/README.md'), at('pkg/README.md'));
-for (const license of ['LICENSE-MIT', 'LICENSE-APACHE']) cpSync(at(license), at('pkg', license));
+for (const file of ['LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md']) cpSync(at(file), at('pkg', file));
 
 for (const file of ['index.html', 'page.css', 'page.js']) cpSync(at('www', file), at('dist', file));
 

@@ -29,7 +29,11 @@ function h(tag, attributes = {}, ...children) {
 
 let instances = 0;
 
-export class LoyaltyCalculator extends HTMLElement {
+// Importing the widget where there is no DOM (server-side rendering, Node)
+// must not throw; the element is only usable in a browser anyway.
+const ElementBase = globalThis.HTMLElement ?? class {};
+
+export class LoyaltyCalculator extends ElementBase {
   static get observedAttributes() {
     return ['lang', 'value', 'level', 'method'];
   }

@@ -1,0 +1,8 @@
+// Entry of the package's `loyalty-score/widget`: importing it registers
+// <loyalty-calculator>, for sites that bundle their own JavaScript.
+import { LoyaltyCalculator } from './widget.js';
+import { defineLoyaltyCalculator } from './define.js';
+
+defineLoyaltyCalculator();
+
+export { LoyaltyCalculator, defineLoyaltyCalculator };
