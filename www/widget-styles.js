@@ -32,7 +32,7 @@ export const STYLES = `
   gap: var(--_gap);
   grid-template-columns: minmax(0, 1fr);
 }
-@media (min-width: 40em) {
+@media (min-width: 48em) {
   .container { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
   .note[part="privacy"] { grid-column: 1 / -1; }
 }
@@ -73,7 +73,7 @@ tr.total th, tr.total td { font-weight: 600; border-bottom: none; }
 .rejected { margin-top: 0.75em; }
 .rejected summary { cursor: pointer; color: var(--_detractor); font-weight: 600; }
 .rejected ul { margin: 0.4em 0 0; padding-left: 1.2em; max-height: 12em; overflow: auto; }
-.rejected code { background: rgba(127, 127, 127, 0.15); padding: 0 0.25em; border-radius: 0.2em; }
+.rejected code { overflow-wrap: anywhere; background: rgba(127, 127, 127, 0.15); padding: 0 0.25em; border-radius: 0.2em; }
 .where { color: var(--_muted); }
 [hidden] { display: none !important; }
 `;
