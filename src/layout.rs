@@ -91,19 +91,40 @@ pub(crate) struct Plan {
     pub column: Option<ScoreColumn>,
 }
 
-/// Header words that name the recommendation question, in English and Dutch,
-/// before words that name any score. Matched against the lower-cased header.
-const RECOMMEND_WORDS: [&str; 8] =
-    ["recommend", "promoter", "nps", "likelihood", "likely", "aanbevel", "aanraden", "waarschijnlijk"];
-const SCORE_WORDS: [&str; 5] = ["score", "cijfer", "rating", "beoordeling", "waardering"];
+/// Words that identify a question's column by its header, in English and
+/// Dutch, matched against the lower-cased header: the first tier names the
+/// question itself and is preferred over the second, which names any score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeaderWords {
+    pub tiers: &'static [&'static [&'static str]],
+}
+
+const ANY_SCORE_WORDS: &[&str] = &["score", "cijfer", "rating", "beoordeling", "waardering"];
+
+impl HeaderWords {
+    /// "How likely are you to recommend us?"
+    pub const RECOMMEND: HeaderWords = HeaderWords {
+        tiers: &[
+            &["recommend", "promoter", "nps", "likelihood", "likely", "aanbevel", "aanraden", "waarschijnlijk"],
+            ANY_SCORE_WORDS,
+        ],
+    };
+    /// Satisfaction and agreement questions (CSAT, Likert items).
+    pub const SATISFACTION: HeaderWords = HeaderWords {
+        tiers: &[
+            &["satisf", "csat", "tevreden", "likert", "agree", "eens", "answer", "antwoord"],
+            ANY_SCORE_WORDS,
+        ],
+    };
+}
 
 /// Header text longer than this is shortened in the report.
 const MAX_NAME_CHARS: usize = 60;
 
-type Record = Vec<Vec<u8>>;
+pub(crate) type Record = Vec<Vec<u8>>;
 
 /// Splits `bytes` into records with csv-core, dropping records with no content.
-fn split_records(bytes: &[u8], delimiter: u8) -> Vec<Record> {
+pub(crate) fn split_records(bytes: &[u8], delimiter: u8) -> Vec<Record> {
     let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
     let mut records = Vec::new();
     let mut record: Record = Vec::new();
@@ -147,7 +168,7 @@ fn push_if_content(records: &mut Vec<Record>, record: Record) {
 }
 
 /// The most frequent record width (the wider one on a tie) and its share.
-fn modal_width(records: &[Record]) -> (usize, f64) {
+pub(crate) fn modal_width(records: &[Record]) -> (usize, f64) {
     let mut widths: Vec<usize> = records.iter().map(Vec::len).collect();
     widths.sort_unstable();
     let (mut best, mut best_count) = (0, 0);
@@ -165,7 +186,7 @@ fn modal_width(records: &[Record]) -> (usize, f64) {
 }
 
 /// A header row: some cell is text, and no cell is a score.
-fn is_header_row(cells: &[&[u8]], scale: Scale) -> bool {
+pub(crate) fn is_header_row(cells: &[&[u8]], scale: Scale) -> bool {
     let mut has_text = false;
     for cell in cells {
         match classify(cell, scale) {
@@ -177,7 +198,7 @@ fn is_header_row(cells: &[&[u8]], scale: Scale) -> bool {
     has_text
 }
 
-fn column_name(cell: &[u8]) -> String {
+pub(crate) fn column_name(cell: &[u8]) -> String {
     let text = String::from_utf8_lossy(trim_cell(cell));
     shorten(&text, MAX_NAME_CHARS)
 }
@@ -190,7 +211,7 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-fn mostly_scores(body: &[Record], column: usize, scale: Scale) -> bool {
+pub(crate) fn mostly_scores(body: &[Record], column: usize, scale: Scale) -> bool {
     let (mut scores, mut filled) = (0usize, 0usize);
     for cell in body.iter().filter_map(|r| r.get(column)) {
         match classify(cell, scale) {
@@ -210,12 +231,13 @@ fn choose_column(
     body: &[Record],
     width: usize,
     scale: Scale,
+    words: HeaderWords,
 ) -> (usize, ColumnChoice) {
     if let Some(header) = header {
         let names: Vec<String> =
             header.iter().map(|h| String::from_utf8_lossy(h).to_lowercase()).collect();
         let mut first_named = None;
-        for words in [&RECOMMEND_WORDS[..], &SCORE_WORDS[..]] {
+        for words in words.tiers {
             let named = (0..names.len()).filter(|&c| words.iter().any(|w| names[c].contains(w)));
             for c in named {
                 if mostly_scores(body, c, scale) {
@@ -248,7 +270,7 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
 }
 
 /// Decides the layout from the first lines of a paste (BOM already removed).
-pub(crate) fn plan(sample: &[u8], scale: Scale) -> Plan {
+pub(crate) fn plan(sample: &[u8], scale: Scale, words: HeaderWords) -> Plan {
     let lines: Vec<&[u8]> = sample
         .split(|&b| b == b'\n')
         .map(trim_line_end)
@@ -278,7 +300,7 @@ pub(crate) fn plan(sample: &[u8], scale: Scale) -> Plan {
             continue;
         }
         let body = if header { &records[1..] } else { &records[..] };
-        let (index, chosen_by) = choose_column(header.then(|| &records[0]), body, width, scale);
+        let (index, chosen_by) = choose_column(header.then(|| &records[0]), body, width, scale, words);
         let name = if header { records[0].get(index).map(|c| column_name(c)) } else { None };
         return Plan {
             layout: Layout { kind: LayoutKind::Table, delimiter: Some(delimiter), header, decimal_comma: false },
@@ -317,7 +339,7 @@ mod tests {
     const S: Scale = Scale::ZERO_TO_TEN;
 
     fn plan_of(text: &str) -> Plan {
-        plan(text.as_bytes(), S)
+        plan(text.as_bytes(), S, HeaderWords::RECOMMEND)
     }
 
     #[test]

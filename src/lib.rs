@@ -25,14 +25,16 @@ pub mod normal;
 pub mod nps;
 pub mod options;
 pub mod parse;
+pub mod student_t;
+mod rows;
 mod tango;
 pub mod token;
 
 #[cfg(target_arch = "wasm32")]
 mod binding;
 
-pub use layout::{ColumnChoice, Delimiter, Layout, LayoutKind, ScoreColumn};
+pub use layout::{ColumnChoice, Delimiter, HeaderWords, Layout, LayoutKind, ScoreColumn};
 pub use nps::{analyze_nps, analyze_nps_bytes, compare_nps, nps_sample_size, Interval, NpsComparison, NpsCounts, NpsReport, SampleSizePlan};
 pub use options::{ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
-pub use parse::{parse_scores, Position, Rejected, ScoreParser, Tally};
+pub use parse::{parse_answers, parse_scores, Position, Rejected, ScoreParser, Tally};
 pub use token::{RejectReason, Scale};

@@ -6,7 +6,9 @@
 //! [`crate::layout`]); after that each chunk is read as it comes, with the
 //! state of a half-read entry kept across chunk boundaries.
 
-use crate::layout::{self, Layout, LayoutKind, ScoreColumn};
+use crate::layout::{self, HeaderWords, Layout, LayoutKind, ScoreColumn};
+use crate::rows::{Field, Row, RowReader};
+pub use crate::rows::Position;
 use crate::token::{classify, trim_cell, Cell, RejectReason, Scale};
 use serde::Serialize;
 
@@ -18,32 +20,6 @@ const SAMPLE_BYTES: usize = 64 * 1024;
 pub const MAX_REJECTED_KEPT: usize = 100;
 /// Characters of a rejected entry's text kept in the report.
 const MAX_REJECTED_TEXT_CHARS: usize = 40;
-/// Bytes of one entry kept while reading it; no score is anywhere near this long.
-const MAX_ENTRY_BYTES: usize = 256;
-
-/// A place in the pasted text. Both counts start at 1; the column counts
-/// characters (not bytes) from the start of the line. A leading byte-order
-/// mark is not counted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Position {
-    pub line: u64,
-    pub column: u64,
-}
-
-impl Position {
-    pub const START: Position = Position { line: 1, column: 1 };
-
-    #[inline]
-    fn advance(&mut self, byte: u8) {
-        if byte == b'\n' {
-            self.line += 1;
-            self.column = 1;
-        } else if byte & 0xC0 != 0x80 {
-            // Continuation bytes of a UTF-8 character do not start a new column.
-            self.column += 1;
-        }
-    }
-}
 
 /// An entry that was not counted, where it stands, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -125,39 +101,6 @@ impl Tally {
     }
 }
 
-/// An entry being read, possibly across chunks.
-#[derive(Debug, Default)]
-struct Entry {
-    bytes: Vec<u8>,
-    overflowed: bool,
-    start: Option<Position>,
-}
-
-impl Entry {
-    #[inline]
-    fn push(&mut self, byte: u8) {
-        if self.bytes.len() < MAX_ENTRY_BYTES {
-            self.bytes.push(byte);
-        } else {
-            self.overflowed = true;
-        }
-    }
-
-    fn extend(&mut self, bytes: &[u8]) {
-        let room = MAX_ENTRY_BYTES.saturating_sub(self.bytes.len());
-        if bytes.len() > room {
-            self.overflowed = true;
-        }
-        self.bytes.extend_from_slice(&bytes[..bytes.len().min(room)]);
-    }
-
-    fn clear(&mut self) {
-        self.bytes.clear();
-        self.overflowed = false;
-        self.start = None;
-    }
-}
-
 /// Reads a list: entries separated by white space, semicolons and (unless the
 /// layout says they are decimal commas) commas.
 #[derive(Debug)]
@@ -166,7 +109,7 @@ struct ListReader {
     /// Still to skip: the header line (true until its end is passed).
     skipping_header: bool,
     header_seen: bool,
-    entry: Entry,
+    entry: Field,
     at: Position,
 }
 
@@ -181,7 +124,7 @@ impl ListReader {
             separators,
             skipping_header: layout.header,
             header_seen: false,
-            entry: Entry::default(),
+            entry: Field::default(),
             at: Position::START,
         }
     }
@@ -230,116 +173,44 @@ impl ListReader {
     }
 }
 
-/// Reads a table with csv-core, counting the cells of one column.
+/// Reads a table, counting the cells of one column.
 struct TableReader {
-    csv: csv_core::Reader,
+    rows: RowReader,
     column: usize,
     skipping_header: bool,
-    field_index: usize,
-    field: Entry,
-    /// The row's first cell, shown when the row has no score cell at all.
-    first_cell: Entry,
-    row_has_content: bool,
-    row_start: Option<Position>,
-    /// Between rows csv-core skips blank lines; they start no cell.
-    between_rows: bool,
-    at: Position,
 }
 
 impl TableReader {
     fn new(delimiter: u8, column: usize, header: bool) -> Self {
-        TableReader {
-            csv: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
-            column,
-            skipping_header: header,
-            field_index: 0,
-            field: Entry::default(),
-            first_cell: Entry::default(),
-            row_has_content: false,
-            row_start: None,
-            between_rows: true,
-            at: Position::START,
-        }
-    }
-
-    fn track(&mut self, consumed: &[u8]) {
-        for &byte in consumed {
-            if self.field.start.is_none() && !(self.between_rows && (byte == b'\r' || byte == b'\n')) {
-                self.field.start = Some(self.at);
-                self.row_start.get_or_insert(self.at);
-                self.between_rows = false;
-            }
-            self.at.advance(byte);
-        }
+        TableReader { rows: RowReader::new(delimiter), column, skipping_header: header }
     }
 
     fn feed(&mut self, input: &[u8], tally: &mut Tally) {
-        // csv-core takes an empty input as the end of the text, so it is never
-        // called with one here; and since it writes no more than it reads, an
-        // output buffer as large as each window never fills.
-        let mut out = [0u8; 1024];
-        for window in input.chunks(out.len()) {
-            let mut rest = window;
-            while !rest.is_empty() {
-                let (result, read, written) = self.csv.read_field(rest, &mut out);
-                self.track(&rest[..read]);
-                rest = &rest[read..];
-                self.field.extend(&out[..written]);
-                if let csv_core::ReadFieldResult::Field { record_end } = result {
-                    self.end_field(record_end, tally);
-                }
-            }
-        }
-    }
-
-    fn end_field(&mut self, record_end: bool, tally: &mut Tally) {
-        let start = self.field.start.unwrap_or(self.at);
-        let has_content = !trim_cell(&self.field.bytes).is_empty();
-        if !self.skipping_header {
-            if self.field_index == self.column {
-                tally.record(start, &self.field.bytes, self.field.overflowed);
-            }
-            if self.field_index == 0 {
-                self.first_cell.clear();
-                self.first_cell.extend(&self.field.bytes);
-            }
-        }
-        self.row_has_content |= has_content;
-        self.field_index += 1;
-        self.field.clear();
-        if record_end {
-            self.end_row(tally);
-        }
-    }
-
-    fn end_row(&mut self, tally: &mut Tally) {
-        if self.skipping_header {
-            // A row of blanks before the header is not the header.
-            if self.row_has_content {
-                self.skipping_header = false;
-            }
-        } else if self.row_has_content && self.field_index <= self.column {
-            let at = self.row_start.unwrap_or(self.at);
-            tally.reject(at, &self.first_cell.bytes, RejectReason::MissingValue);
-        }
-        self.field_index = 0;
-        self.row_has_content = false;
-        self.row_start = None;
-        self.between_rows = true;
+        let TableReader { rows, column, skipping_header } = self;
+        rows.feed(input, &mut |row| count_row(row, *column, skipping_header, tally));
     }
 
     fn finish(&mut self, tally: &mut Tally) {
-        let mut out = [0u8; 256];
-        // An empty input tells csv-core the text has ended, flushing the last row.
-        loop {
-            let (result, _, written) = self.csv.read_field(&[], &mut out);
-            self.field.extend(&out[..written]);
-            match result {
-                csv_core::ReadFieldResult::Field { record_end } => self.end_field(record_end, tally),
-                csv_core::ReadFieldResult::OutputFull => {}
-                csv_core::ReadFieldResult::InputEmpty | csv_core::ReadFieldResult::End => return,
-            }
+        let TableReader { rows, column, skipping_header } = self;
+        rows.finish(&mut |row| count_row(row, *column, skipping_header, tally));
+    }
+}
+
+fn count_row(row: Row<'_>, column: usize, skipping_header: &mut bool, tally: &mut Tally) {
+    if *skipping_header {
+        // A row of blanks before the header is not the header.
+        if row.has_content() {
+            *skipping_header = false;
         }
+        return;
+    }
+    match row.fields.get(column) {
+        Some(field) => tally.record(field.start_or(row.start), &field.bytes, field.overflowed),
+        None if row.has_content() => {
+            let first = row.fields.first().map_or(&[][..], |f| &f.bytes[..]);
+            tally.reject(row.start, first, RejectReason::MissingValue);
+        }
+        None => {}
     }
 }
 
@@ -365,11 +236,18 @@ enum Phase {
 pub struct ScoreParser {
     phase: Phase,
     tally: Tally,
+    words: HeaderWords,
 }
 
 impl ScoreParser {
+    /// A parser for answers to the recommend question on `scale`.
     pub fn new(scale: Scale) -> Self {
-        ScoreParser { phase: Phase::Sampling { held: Vec::new(), lines: 0 }, tally: Tally::new(scale) }
+        ScoreParser::for_question(scale, HeaderWords::RECOMMEND)
+    }
+
+    /// A parser that finds the answer column of a table by `words` in its header.
+    pub fn for_question(scale: Scale, words: HeaderWords) -> Self {
+        ScoreParser { phase: Phase::Sampling { held: Vec::new(), lines: 0 }, tally: Tally::new(scale), words }
     }
 
     /// Reads the next piece of the text. Pieces may split lines, entries and
@@ -381,7 +259,7 @@ impl ScoreParser {
                 *lines += chunk.iter().filter(|&&b| b == b'\n').count();
                 // Enough is held once the sample is certain to be complete.
                 if *lines >= SAMPLE_LINES || held.len() > SAMPLE_BYTES + BOM.len() {
-                    self.start_reading(false);
+                    self.start_reading();
                 }
             }
             Phase::List(reader) => reader.feed(chunk, &mut self.tally),
@@ -392,7 +270,7 @@ impl ScoreParser {
     /// Ends the text and returns what was read.
     pub fn finish(mut self) -> Tally {
         if let Phase::Sampling { .. } = self.phase {
-            self.start_reading(true);
+            self.start_reading();
         }
         match &mut self.phase {
             Phase::List(reader) => reader.finish(&mut self.tally),
@@ -403,13 +281,13 @@ impl ScoreParser {
     }
 
     /// Decides the layout from what is held back, then reads it.
-    fn start_reading(&mut self, at_end: bool) {
+    fn start_reading(&mut self) {
         let held = match &mut self.phase {
             Phase::Sampling { held, .. } => core::mem::take(held),
             _ => return,
         };
         let text = held.strip_prefix(BOM).unwrap_or(&held);
-        let plan = layout::plan(sample_of(text), self.tally.scale);
+        let plan = layout::plan(sample_of(text), self.tally.scale, self.words);
         self.tally.layout = plan.layout;
         self.tally.column = plan.column.clone();
         self.phase = match (plan.layout.kind, plan.layout.delimiter, &plan.column) {
@@ -448,9 +326,14 @@ fn sample_of(text: &[u8]) -> &[u8] {
     window
 }
 
-/// Reads a whole paste at once.
+/// Reads a whole paste of answers to the recommend question at once.
 pub fn parse_scores(text: &[u8], scale: Scale) -> Tally {
-    let mut parser = ScoreParser::new(scale);
+    parse_answers(text, scale, HeaderWords::RECOMMEND)
+}
+
+/// Reads a whole paste at once, finding a table's column by `words`.
+pub fn parse_answers(text: &[u8], scale: Scale, words: HeaderWords) -> Tally {
+    let mut parser = ScoreParser::for_question(scale, words);
     parser.feed(text);
     parser.finish()
 }

@@ -1,0 +1,234 @@
+//! Rows of cells from delimited text (a spreadsheet selection or a CSV
+//! export), read with csv-core in chunks of any size, each cell with the line
+//! and column where it starts.
+
+use crate::token::trim_cell;
+use serde::Serialize;
+
+/// Bytes of one cell kept while reading it; no answer is anywhere near this long.
+pub(crate) const MAX_FIELD_BYTES: usize = 256;
+
+/// A place in the pasted text. Both counts start at 1; the column counts
+/// characters (not bytes) from the start of the line. A leading byte-order
+/// mark is not counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: u64,
+    pub column: u64,
+}
+
+impl Position {
+    pub const START: Position = Position { line: 1, column: 1 };
+
+    #[inline]
+    pub(crate) fn advance(&mut self, byte: u8) {
+        if byte == b'\n' {
+            self.line += 1;
+            self.column = 1;
+        } else if byte & 0xC0 != 0x80 {
+            // Continuation bytes of a UTF-8 character do not start a new column.
+            self.column += 1;
+        }
+    }
+}
+
+/// One cell being read, possibly across chunks.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Field {
+    pub bytes: Vec<u8>,
+    /// More than [`MAX_FIELD_BYTES`] arrived; only the first ones are kept.
+    pub overflowed: bool,
+    pub start: Option<Position>,
+}
+
+impl Field {
+    #[inline]
+    pub fn push(&mut self, byte: u8) {
+        if self.bytes.len() < MAX_FIELD_BYTES {
+            self.bytes.push(byte);
+        } else {
+            self.overflowed = true;
+        }
+    }
+
+    pub fn extend(&mut self, bytes: &[u8]) {
+        let room = MAX_FIELD_BYTES.saturating_sub(self.bytes.len());
+        if bytes.len() > room {
+            self.overflowed = true;
+        }
+        self.bytes.extend_from_slice(&bytes[..bytes.len().min(room)]);
+    }
+
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.overflowed = false;
+        self.start = None;
+    }
+
+    pub fn is_blank(&self) -> bool {
+        trim_cell(&self.bytes).is_empty()
+    }
+
+    /// Where the cell starts (`fallback` for a cell that took no bytes).
+    pub fn start_or(&self, fallback: Position) -> Position {
+        self.start.unwrap_or(fallback)
+    }
+}
+
+/// A complete row, lent to the caller while it is read.
+pub(crate) struct Row<'a> {
+    pub fields: &'a [Field],
+    pub start: Position,
+}
+
+impl Row<'_> {
+    pub fn has_content(&self) -> bool {
+        self.fields.iter().any(|f| !f.is_blank())
+    }
+}
+
+/// Reads rows with csv-core (RFC 4180 quoting; CR, LF or CRLF line ends).
+pub(crate) struct RowReader {
+    csv: csv_core::Reader,
+    fields: Vec<Field>,
+    /// Fields of the current row filled so far.
+    used: usize,
+    row_start: Option<Position>,
+    /// Between rows csv-core skips blank lines; they start no cell.
+    between_rows: bool,
+    at: Position,
+}
+
+impl RowReader {
+    pub fn new(delimiter: u8) -> Self {
+        RowReader {
+            csv: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            fields: vec![Field::default()],
+            used: 0,
+            row_start: None,
+            between_rows: true,
+            at: Position::START,
+        }
+    }
+
+    fn current(&mut self) -> &mut Field {
+        if self.used == self.fields.len() {
+            self.fields.push(Field::default());
+        }
+        let used = self.used;
+        &mut self.fields[used]
+    }
+
+    fn track(&mut self, consumed: &[u8]) {
+        for &byte in consumed {
+            let starts_field = !(self.between_rows && (byte == b'\r' || byte == b'\n'));
+            if starts_field {
+                let at = self.at;
+                let field = self.current();
+                if field.start.is_none() {
+                    field.start = Some(at);
+                    self.row_start.get_or_insert(at);
+                    self.between_rows = false;
+                }
+            }
+            self.at.advance(byte);
+        }
+    }
+
+    /// Reads the next piece of text, calling `on_row` for each row it completes.
+    pub fn feed(&mut self, input: &[u8], on_row: &mut impl FnMut(Row<'_>)) {
+        // csv-core takes an empty input as the end of the text, so it is never
+        // called with one here; and since it writes no more than it reads, an
+        // output buffer as large as each window never fills.
+        let mut out = [0u8; 1024];
+        for window in input.chunks(out.len()) {
+            let mut rest = window;
+            while !rest.is_empty() {
+                let (result, read, written) = self.csv.read_field(rest, &mut out);
+                self.track(&rest[..read]);
+                rest = &rest[read..];
+                self.current().extend(&out[..written]);
+                if let csv_core::ReadFieldResult::Field { record_end } = result {
+                    self.end_field(record_end, on_row);
+                }
+            }
+        }
+    }
+
+    /// Ends the text, completing the last row.
+    pub fn finish(&mut self, on_row: &mut impl FnMut(Row<'_>)) {
+        let mut out = [0u8; 1024];
+        loop {
+            let (result, _, written) = self.csv.read_field(&[], &mut out);
+            self.current().extend(&out[..written]);
+            match result {
+                csv_core::ReadFieldResult::Field { record_end } => self.end_field(record_end, on_row),
+                csv_core::ReadFieldResult::OutputFull => {}
+                csv_core::ReadFieldResult::InputEmpty | csv_core::ReadFieldResult::End => return,
+            }
+        }
+    }
+
+    fn end_field(&mut self, record_end: bool, on_row: &mut impl FnMut(Row<'_>)) {
+        let at = self.at;
+        let field = self.current();
+        field.start.get_or_insert(at);
+        self.used += 1;
+        if record_end {
+            let start = self.row_start.unwrap_or(at);
+            on_row(Row { fields: &self.fields[..self.used], start });
+            for field in &mut self.fields[..self.used] {
+                field.clear();
+            }
+            self.used = 0;
+            self.row_start = None;
+            self.between_rows = true;
+        }
+    }
+}
+
+/// Reads all rows of a whole text at once.
+pub(crate) fn for_each_row(text: &[u8], delimiter: u8, mut on_row: impl FnMut(Row<'_>)) {
+    let mut reader = RowReader::new(delimiter);
+    reader.feed(text, &mut on_row);
+    reader.finish(&mut on_row);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str, delimiter: u8) -> Vec<Vec<(String, u64, u64)>> {
+        let mut all = Vec::new();
+        for_each_row(text.as_bytes(), delimiter, |row| {
+            all.push(
+                row.fields
+                    .iter()
+                    .map(|f| {
+                        let at = f.start_or(row.start);
+                        (String::from_utf8_lossy(&f.bytes).into_owned(), at.line, at.column)
+                    })
+                    .collect(),
+            );
+        });
+        all
+    }
+
+    #[test]
+    fn cells_know_where_they_start() {
+        let got = rows("a;\"b;c\"\r\n\r\né;x\n", b';');
+        assert_eq!(
+            got,
+            vec![
+                vec![("a".into(), 1, 1), ("b;c".into(), 1, 3)],
+                vec![("é".into(), 3, 1), ("x".into(), 3, 3)],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_last_row_without_line_end_and_a_trailing_empty_cell_are_read() {
+        let got = rows("1,2\n3,", b',');
+        assert_eq!(got[1], vec![("3".to_string(), 2, 1), (String::new(), 2, 3)]);
+    }
+}
