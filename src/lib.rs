@@ -21,6 +21,8 @@
 //! ```
 
 pub mod layout;
+pub mod likert;
+pub mod proportion;
 pub mod normal;
 pub mod nps;
 pub mod options;

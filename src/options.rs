@@ -144,3 +144,19 @@ mod tests {
         assert_eq!(IntervalMethod::from_name("Wald").unwrap_err().option, "method");
     }
 }
+
+/// Reads an answer scale written as `"1-5"`, `"1-7"` or `"0-10"` (an en dash
+/// is accepted too), allowing only the scales in `allowed`.
+pub fn scale_from_name(name: &str, allowed: &[crate::token::Scale]) -> Result<crate::token::Scale, OptionError> {
+    let normalized = name.trim().replace('–', "-");
+    let parsed = normalized.split_once('-').and_then(|(low, high)| {
+        Some(crate::token::Scale { min: low.trim().parse().ok()?, max: high.trim().parse().ok()? })
+    });
+    match parsed {
+        Some(scale) if allowed.contains(&scale) => Ok(scale),
+        _ => {
+            let names: Vec<String> = allowed.iter().map(|s| format!("\"{}-{}\"", s.min, s.max)).collect();
+            Err(OptionError::new("scale", format!("unknown scale {name:?}; use {}", names.join(", "))))
+        }
+    }
+}
