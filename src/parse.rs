@@ -49,7 +49,7 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn new(scale: Scale) -> Self {
+    pub(crate) fn new(scale: Scale) -> Self {
         Tally {
             scale,
             histogram: vec![0; scale.len()],
@@ -65,7 +65,7 @@ impl Tally {
         self.histogram.iter().sum()
     }
 
-    fn reject(&mut self, at: Position, entry: &[u8], reason: RejectReason) {
+    pub(crate) fn reject(&mut self, at: Position, entry: &[u8], reason: RejectReason) {
         self.rejected_count += 1;
         if self.rejected.len() < MAX_REJECTED_KEPT {
             let text = layout::shorten(&String::from_utf8_lossy(trim_cell(entry)), MAX_REJECTED_TEXT_CHARS);
@@ -80,16 +80,7 @@ impl Tally {
     }
 
     fn record(&mut self, at: Position, entry: &[u8], overflowed: bool) {
-        if overflowed {
-            // Hundreds of bytes with no separator: never a score.
-            let reason = if entry.iter().all(|b| b.is_ascii_digit()) {
-                RejectReason::OutOfRange
-            } else {
-                RejectReason::NotANumber
-            };
-            return self.reject(at, entry, reason);
-        }
-        match classify(entry, self.scale) {
+        match classify_entry(entry, overflowed, self.scale) {
             Cell::Score(v) => {
                 if let Some(slot) = self.histogram.get_mut(usize::from(v - self.scale.min)) {
                     *slot += 1;
@@ -99,6 +90,20 @@ impl Tally {
             Cell::Rejected(reason) => self.reject(at, entry, reason),
         }
     }
+}
+
+/// Classifies an entry of which only the first bytes may have been kept.
+pub(crate) fn classify_entry(entry: &[u8], overflowed: bool, scale: Scale) -> Cell {
+    if overflowed {
+        // Hundreds of bytes with no separator: never a score.
+        let reason = if entry.iter().all(|b| b.is_ascii_digit()) {
+            RejectReason::OutOfRange
+        } else {
+            RejectReason::NotANumber
+        };
+        return Cell::Rejected(reason);
+    }
+    classify(entry, scale)
 }
 
 /// Reads a list: entries separated by white space, semicolons and (unless the
@@ -306,13 +311,13 @@ impl ScoreParser {
     }
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The part of a text the layout is decided on: its first [`SAMPLE_LINES`]
 /// lines, within its first [`SAMPLE_BYTES`] bytes and cut at a line end. It
 /// depends on the text alone, so the layout does not depend on how the text
 /// was cut into chunks.
-fn sample_of(text: &[u8]) -> &[u8] {
+pub(crate) fn sample_of(text: &[u8]) -> &[u8] {
     let window = &text[..text.len().min(SAMPLE_BYTES)];
     let mut newlines = window.iter().enumerate().filter(|(_, &b)| b == b'\n');
     if let Some((end, _)) = newlines.nth(SAMPLE_LINES - 1) {

@@ -194,6 +194,35 @@ pub(crate) fn for_each_row(text: &[u8], delimiter: u8, mut on_row: impl FnMut(Ro
     reader.finish(&mut on_row);
 }
 
+/// Reads rows of cells separated by spaces or tabs (typed rows such as
+/// `9 8 10`, which have no quoting).
+pub(crate) fn for_each_whitespace_row(text: &[u8], mut on_row: impl FnMut(Row<'_>)) {
+    let mut fields: Vec<Field> = Vec::new();
+    let mut at = Position::START;
+    for line in text.split(|&b| b == b'\n') {
+        fields.clear();
+        let mut in_field = false;
+        for &byte in line {
+            if matches!(byte, b' ' | b'\t' | b'\r' | 0x0B | 0x0C) {
+                in_field = false;
+            } else {
+                if !in_field {
+                    fields.push(Field { start: Some(at), ..Field::default() });
+                    in_field = true;
+                }
+                if let Some(field) = fields.last_mut() {
+                    field.push(byte);
+                }
+            }
+            at.advance(byte);
+        }
+        if let Some(start) = fields.first().and_then(|f| f.start) {
+            on_row(Row { fields: &fields, start });
+        }
+        at.advance(b'\n');
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +241,18 @@ mod tests {
             );
         });
         all
+    }
+
+    #[test]
+    fn typed_rows_split_on_white_space() {
+        let mut got = Vec::new();
+        for_each_whitespace_row(b"9 8  10\n\n 7\t6 5\n", |row| {
+            got.push(row.fields.iter().map(|f| (f.bytes.clone(), f.start_or(row.start).column)).collect::<Vec<_>>());
+        });
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0], vec![(b"9".to_vec(), 1), (b"8".to_vec(), 3), (b"10".to_vec(), 6)]);
+        assert_eq!(got[1][0], (b"7".to_vec(), 2));
+        assert_eq!(got[1][2], (b"5".to_vec(), 6));
     }
 
     #[test]

@@ -1,0 +1,416 @@
+//! The Secure Customer Index (SCI) and the Customer Loyalty Index (CLI), from
+//! three answers per respondent: overall satisfaction, likelihood to buy
+//! again, and likelihood to recommend.
+//!
+//! A respondent is **secure** when all three answers are in the top two boxes
+//! of the scale, **favorable** when all three reach the favorable threshold but
+//! not all are secure, and **at risk** otherwise. The SCI is the percentage of
+//! secure respondents (Burke's Secure Customer Index, after Hayes, *Measuring
+//! Customer Satisfaction and Loyalty*, 3rd ed., 2008). The CLI is the mean over
+//! respondents of the mean of their three answers, rescaled to 0–100 (Hayes 2008).
+//!
+//! | scale | secure (all three) | favorable (all three) | at risk (any) |
+//! | --- | --- | --- | --- |
+//! | 0–10 | 9–10 | 7–10 | 0–6 |
+//! | 1–7 | 6–7 | 5–7 | 1–4 |
+//! | 1–5 | 4–5 | 3–5 | 1–2 |
+
+use crate::layout::{column_name, is_header_row, modal_width, mostly_scores, split_records, Delimiter, Record};
+use crate::likert::{Bounds, ScaleRange};
+use crate::options::ConfidenceLevel;
+use crate::parse::{classify_entry, sample_of, Rejected, Tally, BOM};
+use crate::proportion::wilson;
+use crate::rows::{for_each_row, for_each_whitespace_row, Row};
+use crate::token::{Cell, RejectReason, Scale};
+use serde::Serialize;
+
+/// The scales the three SCI questions may use.
+pub const SCI_SCALES: [Scale; 3] = [Scale::ZERO_TO_TEN, Scale { min: 1, max: 5 }, Scale { min: 1, max: 7 }];
+
+/// At-risk line numbers kept in a report.
+const MAX_AT_RISK_LINES: usize = 100;
+
+/// The lowest answer that is secure, and the lowest that is favorable.
+pub fn thresholds(scale: Scale) -> (u8, u8) {
+    match (scale.min, scale.max) {
+        (0, 10) => (9, 7),
+        (1, 7) => (6, 5),
+        // 1–5, and any other scale: the top two boxes, and one box below them.
+        _ => (scale.max.saturating_sub(1), scale.max.saturating_sub(2)),
+    }
+}
+
+const SATISFACTION_WORDS: &[&str] = &["satisf", "tevreden", "csat"];
+const REPURCHASE_WORDS: &[&str] = &[
+    "repurchase", "re-purchase", "buy again", "purchase again", "buy from us again", "rebuy", "herhaalaankoop",
+    "opnieuw kopen", "weer kopen", "nogmaals kopen", "opnieuw", "again", "terugkomen",
+];
+const RECOMMEND_WORDS: &[&str] = &["recommend", "aanbevel", "aanraden", "aanbeveling", "nps", "promot"];
+
+/// Where one question's answers were read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SciColumn {
+    /// From 1.
+    pub index: u32,
+    pub name: Option<String>,
+}
+
+/// Which column was read as which question.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SciColumns {
+    pub satisfaction: SciColumn,
+    pub repurchase: SciColumn,
+    pub recommend: SciColumn,
+    /// `header` when the header named all three questions; `order` when the
+    /// columns were taken as satisfaction, repurchase, recommend from the left.
+    pub chosen_by: &'static str,
+    pub delimiter: Option<Delimiter>,
+    pub header: bool,
+}
+
+/// Top-two-box percentage of each question.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct PerQuestion {
+    pub satisfaction: Option<f64>,
+    pub repurchase: Option<f64>,
+    pub recommend: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SciReport {
+    pub scale: ScaleRange,
+    pub respondents: u64,
+    pub secure: u64,
+    pub favorable: u64,
+    pub at_risk: u64,
+    /// % secure, 0–100; `None` with no respondents.
+    pub index: Option<f64>,
+    /// Wilson interval for the index, in percent.
+    pub interval: Option<Bounds>,
+    pub secure_pct: Option<f64>,
+    pub favorable_pct: Option<f64>,
+    pub at_risk_pct: Option<f64>,
+    pub per_question: PerQuestion,
+    /// Customer Loyalty Index, 0–100.
+    pub cli: Option<f64>,
+    /// Lines of the first 100 at-risk respondents, to follow up.
+    pub at_risk_lines: Vec<u64>,
+    pub columns: SciColumns,
+    pub rejected: Vec<Rejected>,
+    pub rejected_count: u64,
+}
+
+fn header_question(name: &str) -> Option<usize> {
+    let name = name.to_lowercase();
+    let named = |words: &[&str]| words.iter().any(|w| name.contains(w));
+    // Recommend first: "would you recommend us again" is about recommending.
+    if named(RECOMMEND_WORDS) {
+        Some(2)
+    } else if named(SATISFACTION_WORDS) {
+        Some(0)
+    } else if named(REPURCHASE_WORDS) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// Chooses the three columns (satisfaction, repurchase, recommend).
+fn choose_columns(header: Option<&Record>, body: &[Record], width: usize, scale: Scale) -> ([usize; 3], &'static str) {
+    if let Some(header) = header {
+        let mut found: [Option<usize>; 3] = [None; 3];
+        for (index, cell) in header.iter().enumerate() {
+            if let Some(q) = header_question(&String::from_utf8_lossy(cell)) {
+                found[q].get_or_insert(index);
+            }
+        }
+        if let [Some(s), Some(r), Some(m)] = found {
+            return ([s, r, m], "header");
+        }
+    }
+    let scored: Vec<usize> = (0..width).filter(|&c| mostly_scores(body, c, scale)).collect();
+    match scored[..] {
+        [s, r, m, ..] => ([s, r, m], "order"),
+        _ => ([0, 1, 2], "order"),
+    }
+}
+
+struct Plan {
+    columns: [usize; 3],
+    delimiter: Option<Delimiter>,
+    header: bool,
+    report: SciColumns,
+}
+
+fn plan(sample: &[u8], scale: Scale) -> Plan {
+    let mut chosen: Option<(Option<Delimiter>, Vec<Record>)> = None;
+    for delimiter in [Delimiter::Tab, Delimiter::Semicolon, Delimiter::Comma] {
+        if sample.contains(&delimiter.byte()) {
+            let records = split_records(sample, delimiter.byte());
+            let (width, share) = modal_width(&records);
+            if width >= 3 && share >= 0.8 {
+                chosen = Some((Some(delimiter), records));
+                break;
+            }
+        }
+    }
+    let (delimiter, records) = chosen.unwrap_or_else(|| {
+        let mut records = Vec::new();
+        for_each_whitespace_row(sample, |row| records.push(row.fields.iter().map(|f| f.bytes.clone()).collect()));
+        (None, records)
+    });
+    let header = records.first().is_some_and(|first| {
+        let cells: Vec<&[u8]> = first.iter().map(Vec::as_slice).collect();
+        is_header_row(&cells, scale)
+    });
+    let body = if header { &records[1..] } else { &records[..] };
+    let width = records.iter().map(Vec::len).max().unwrap_or(0);
+    let (columns, chosen_by) = choose_columns(header.then(|| &records[0]), body, width, scale);
+    let describe = |index: usize| SciColumn {
+        index: index as u32 + 1,
+        name: if header { records[0].get(index).map(|c| column_name(c)) } else { None },
+    };
+    let report = SciColumns {
+        satisfaction: describe(columns[0]),
+        repurchase: describe(columns[1]),
+        recommend: describe(columns[2]),
+        chosen_by,
+        delimiter,
+        header,
+    };
+    Plan { columns, delimiter, header, report }
+}
+
+/// Counts kept while reading the rows.
+struct Counts {
+    scale: Scale,
+    secure_min: u8,
+    favorable_min: u8,
+    secure: u64,
+    favorable: u64,
+    at_risk: u64,
+    top_two: [u64; 3],
+    /// Sum over respondents of their mean answer, rescaled to 0–1.
+    loyalty_sum: f64,
+    at_risk_lines: Vec<u64>,
+    log: Tally,
+}
+
+impl Counts {
+    fn respondent(&mut self, answers: [u8; 3], line: u64) {
+        for (count, &answer) in self.top_two.iter_mut().zip(&answers) {
+            if answer >= self.secure_min {
+                *count += 1;
+            }
+        }
+        if answers.iter().all(|&a| a >= self.secure_min) {
+            self.secure += 1;
+        } else if answers.iter().all(|&a| a >= self.favorable_min) {
+            self.favorable += 1;
+        } else {
+            self.at_risk += 1;
+            if self.at_risk_lines.len() < MAX_AT_RISK_LINES {
+                self.at_risk_lines.push(line);
+            }
+        }
+        let mean = answers.iter().map(|&a| f64::from(a)).sum::<f64>() / 3.0;
+        let span = f64::from(self.scale.max - self.scale.min).max(1.0);
+        self.loyalty_sum += (mean - f64::from(self.scale.min)) / span;
+    }
+
+    fn row(&mut self, row: Row<'_>, columns: [usize; 3]) {
+        let mut answers = [0u8; 3];
+        // Problems are reported in reading order, left to right.
+        let mut order = [0usize, 1, 2];
+        order.sort_by_key(|&q| columns[q]);
+        for q in order {
+            let problem = match row.fields.get(columns[q]) {
+                None => Some((row.start, row.fields.first().map(|f| f.bytes.clone()), RejectReason::MissingValue)),
+                Some(field) => match classify_entry(&field.bytes, field.overflowed, self.scale) {
+                    Cell::Score(v) => {
+                        answers[q] = v;
+                        None
+                    }
+                    Cell::Empty => Some((field.start_or(row.start), None, RejectReason::MissingValue)),
+                    Cell::Rejected(reason) => Some((field.start_or(row.start), Some(field.bytes.clone()), reason)),
+                },
+            };
+            if let Some((at, text, reason)) = problem {
+                self.log.reject(at, &text.unwrap_or_default(), reason);
+                return;
+            }
+        }
+        self.respondent(answers, row.start.line);
+    }
+}
+
+/// Reads three columns of answers on `scale` and reports SCI and CLI.
+///
+/// ```
+/// use loyalty_score::{sci::analyze_sci, ConfidenceLevel, Scale};
+/// let text = "Tevredenheid;Opnieuw kopen;Aanbevelen\n9;10;9\n8;7;9\n6;9;10\n";
+/// let report = analyze_sci(text.as_bytes(), Scale::ZERO_TO_TEN, ConfidenceLevel::DEFAULT);
+/// assert_eq!((report.secure, report.favorable, report.at_risk), (1, 1, 1));
+/// assert_eq!(report.at_risk_lines, vec![4]);
+/// ```
+pub fn analyze_sci(text: &[u8], scale: Scale, level: ConfidenceLevel) -> SciReport {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let plan = plan(sample_of(text), scale);
+    let (secure_min, favorable_min) = thresholds(scale);
+    let mut counts = Counts {
+        scale,
+        secure_min,
+        favorable_min,
+        secure: 0,
+        favorable: 0,
+        at_risk: 0,
+        top_two: [0; 3],
+        loyalty_sum: 0.0,
+        at_risk_lines: Vec::new(),
+        log: Tally::new(scale),
+    };
+    let mut skipping_header = plan.header;
+    let mut on_row = |row: Row<'_>| {
+        if !row.has_content() {
+            return;
+        }
+        if skipping_header {
+            skipping_header = false;
+            return;
+        }
+        counts.row(row, plan.columns);
+    };
+    match plan.delimiter {
+        Some(delimiter) => for_each_row(text, delimiter.byte(), &mut on_row),
+        None => for_each_whitespace_row(text, &mut on_row),
+    }
+    let n = counts.secure + counts.favorable + counts.at_risk;
+    let pct = |count: u64| (n > 0).then(|| 100.0 * count as f64 / n as f64);
+    SciReport {
+        scale: ScaleRange { min: scale.min, max: scale.max },
+        respondents: n,
+        secure: counts.secure,
+        favorable: counts.favorable,
+        at_risk: counts.at_risk,
+        index: pct(counts.secure),
+        interval: wilson(counts.secure, n, level).map(|(low, high)| Bounds {
+            method: "wilson",
+            level: level.value(),
+            low: 100.0 * low,
+            high: 100.0 * high,
+        }),
+        secure_pct: pct(counts.secure),
+        favorable_pct: pct(counts.favorable),
+        at_risk_pct: pct(counts.at_risk),
+        per_question: PerQuestion {
+            satisfaction: pct(counts.top_two[0]),
+            repurchase: pct(counts.top_two[1]),
+            recommend: pct(counts.top_two[2]),
+        },
+        cli: (n > 0).then(|| 100.0 * counts.loyalty_sum / n as f64),
+        at_risk_lines: counts.at_risk_lines,
+        columns: plan.report,
+        rejected: counts.log.rejected,
+        rejected_count: counts.log.rejected_count,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    const L: ConfidenceLevel = ConfidenceLevel::DEFAULT;
+
+    fn sci(text: &str) -> SciReport {
+        analyze_sci(text.as_bytes(), Scale::ZERO_TO_TEN, L)
+    }
+
+    #[test]
+    fn groups_index_and_cli_by_hand() {
+        // Rows (satisfaction, repurchase, recommend), 0–10:
+        //   10 9 9 → secure;  9 9 8 → favorable (8 < 9, all ≥ 7);
+        //   7 7 7 → favorable;  9 10 6 → at risk (6);  3 5 2 → at risk.
+        // n = 5; SCI = 1/5 = 20 %; favorable 40 %, at risk 40 %.
+        // Top two boxes: satisfaction 10, 9, 9 → 3/5 = 60 %; repurchase 9, 9, 10 → 60 %;
+        //   recommend 9 → 1/5 = 20 %.
+        // CLI: row means 28/3, 26/3, 7, 25/3, 10/3 → sum 26 + ... = (28 + 26 + 21 + 25 + 10)/3 = 110/3;
+        //   mean of means 110/15 = 7.3333 → ×10 = 73.333.
+        let r = sci("10\t9\t9\n9\t9\t8\n7\t7\t7\n9\t10\t6\n3\t5\t2\n");
+        assert_eq!((r.respondents, r.secure, r.favorable, r.at_risk), (5, 1, 2, 2));
+        assert_eq!(r.index, Some(20.0));
+        assert_eq!((r.favorable_pct, r.at_risk_pct), (Some(40.0), Some(40.0)));
+        assert_eq!(r.per_question, PerQuestion { satisfaction: Some(60.0), repurchase: Some(60.0), recommend: Some(20.0) });
+        assert!((r.cli.unwrap() - 220.0 / 3.0).abs() < 1e-9);
+        assert_eq!(r.at_risk_lines, vec![4, 5]);
+        assert_eq!(r.columns.chosen_by, "order");
+        assert!(!r.columns.header);
+        let i = r.interval.unwrap();
+        // Wilson 1 of 5: centre (0.2 + 0.384146)/1.768292 = 0.330345;
+        // half = 1.959964/1.768292 × sqrt(0.032 + 0.038415) = 0.294127 → [3.62, 62.45] %.
+        assert!((i.low - 3.622).abs() < 1e-2 && (i.high - 62.447).abs() < 1e-2, "{i:?}");
+    }
+
+    #[test]
+    fn dutch_and_english_headers_in_any_order() {
+        let orders = [
+            ("Aanbevelen;Tevredenheid;Opnieuw kopen", [1, 2, 0]),
+            ("How satisfied are you?,Would you buy again?,Would you recommend us?", [0, 1, 2]),
+            ("Herhaalaankoop\tAanbeveling\tAlgemene tevredenheid", [2, 0, 1]),
+        ];
+        // `positions` gives the 0-based column of satisfaction, repurchase and recommend.
+        for (header, positions) in orders {
+            let delimiter = if header.contains(';') { ";" } else if header.contains('\t') { "\t" } else { "," };
+            // The respondent answers satisfaction 9, repurchase 8, recommend 3.
+            let mut row = ["", "", ""];
+            row[positions[0]] = "9";
+            row[positions[1]] = "8";
+            row[positions[2]] = "3";
+            let r = sci(&format!("{header}\n{}\n", row.join(delimiter)));
+            assert_eq!(r.columns.chosen_by, "header", "{header}");
+            assert_eq!(r.columns.satisfaction.index as usize, positions[0] + 1);
+            assert_eq!(r.columns.repurchase.index as usize, positions[1] + 1);
+            assert_eq!(r.columns.recommend.index as usize, positions[2] + 1);
+            // Satisfaction 9 is in the top two boxes, recommend 3 is not: at risk.
+            assert_eq!(r.per_question.satisfaction, Some(100.0), "{header}");
+            assert_eq!(r.per_question.recommend, Some(0.0), "{header}");
+            assert_eq!(r.at_risk, 1);
+        }
+    }
+
+    #[test]
+    fn rows_with_a_missing_or_bad_answer_are_rejected_where_the_problem_is() {
+        let r = sci("Satisfaction,Repurchase,Recommend\n9,9,9\n9,,9\n9,9,11\n9,9\nx,9,9\n");
+        assert_eq!(r.respondents, 1);
+        let got: Vec<_> = r.rejected.iter().map(|e| (e.line, e.column, e.text.as_str(), e.reason)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (3, 3, "", RejectReason::MissingValue),
+                (4, 5, "11", RejectReason::OutOfRange),
+                (5, 1, "9", RejectReason::MissingValue),
+                (6, 1, "x", RejectReason::NotANumber),
+            ]
+        );
+    }
+
+    #[test]
+    fn five_and_seven_point_scales_use_their_thresholds() {
+        // 1–5: 5 4 4 secure; 4 3 5 favorable; 2 5 5 at risk.
+        let r = analyze_sci(b"5 4 4\n4 3 5\n2 5 5\n", Scale { min: 1, max: 5 }, L);
+        assert_eq!((r.secure, r.favorable, r.at_risk), (1, 1, 1));
+        // CLI on 1–5: means 13/3, 4, 4 → rescaled (x − 1)/4: (10/3)/4, 3/4, 3/4
+        //   → mean (5/6 + 3/4 + 3/4)/3 = 0.777… → 77.78.
+        assert!((r.cli.unwrap() - 700.0 / 9.0).abs() < 1e-9);
+        // 1–7: 7 6 6 secure; 5 6 7 favorable; 4 7 7 at risk.
+        let r = analyze_sci(b"7;6;6\n5;6;7\n4;7;7\n", Scale { min: 1, max: 7 }, L);
+        assert_eq!((r.secure, r.favorable, r.at_risk), (1, 1, 1));
+        assert_eq!(thresholds(Scale::ZERO_TO_TEN), (9, 7));
+    }
+
+    #[test]
+    fn nothing_pasted_gives_nulls() {
+        let r = sci("");
+        assert_eq!((r.respondents, r.index, r.cli, r.interval), (0, None, None, None));
+    }
+}
