@@ -23,6 +23,7 @@
 pub mod layout;
 pub mod likert;
 pub mod proportion;
+pub mod retention;
 pub mod sci;
 pub mod normal;
 pub mod nps;
