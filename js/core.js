@@ -6,6 +6,10 @@ import {
   initSync,
   inputBuffer,
   analyzeNpsInput,
+  analyzeSciInput,
+  analyzeLikertInput,
+  retention as retentionReport,
+  customerLifetimeValue as lifetimeValue,
   npsFromCounts as countsReport,
   compareNps as compareCounts,
   npsSampleSize as sampleSize,
@@ -62,4 +66,26 @@ export function compareNps(before, after, options) {
 /** Respondents needed for a margin of error of ±margin NPS points. */
 export function npsSampleSize(request) {
   return sampleSize(request);
+}
+
+/** Secure Customer Index and Customer Loyalty Index from three columns of answers. */
+export function analyzeSci(text, options) {
+  requireText('analyzeSci', text);
+  return analyzeSciInput(writeInput(text), options);
+}
+
+/** Likert / CSAT summary of one column of answers. */
+export function analyzeLikert(text, options) {
+  requireText('analyzeLikert', text);
+  return analyzeLikertInput(writeInput(text), options);
+}
+
+/** Retention and churn over a period. */
+export function retention(period) {
+  return retentionReport(period);
+}
+
+/** Customer lifetime value (Gupta & Lehmann 2003). */
+export function customerLifetimeValue(input) {
+  return lifetimeValue(input);
 }

@@ -119,3 +119,129 @@ export function npsFromCounts(counts: NpsCounts, options?: IntervalOptions): Nps
 export function compareNps(before: NpsCounts | string, after: NpsCounts | string, options?: CompareOptions): NpsComparison;
 /** Respondents needed for a margin of error of ±margin points. */
 export function npsSampleSize(request: SampleSizeRequest): SampleSizePlan;
+
+/** Answer scales of the SCI and Likert analyses. */
+export type AnswerScale = '0-10' | '1-5' | '1-7';
+
+export interface ScaleOptions<S extends AnswerScale = AnswerScale> {
+  /** Confidence level strictly between 0 and 1. Default 0.95. */
+  level?: number;
+  scale?: S;
+}
+
+export interface Bounds {
+  /** 't' for a mean (Student's t), 'wilson' for a percentage. */
+  method: 't' | 'wilson';
+  level: number;
+  low: number;
+  high: number;
+}
+
+export interface ScaleRange {
+  min: number;
+  max: number;
+}
+
+export interface SciColumn {
+  /** Counting from 1. */
+  index: number;
+  name: string | null;
+}
+
+export interface SciReport {
+  scale: ScaleRange;
+  respondents: number;
+  secure: number;
+  favorable: number;
+  atRisk: number;
+  /** % secure, 0–100; null with no respondents. */
+  index: number | null;
+  /** Wilson interval for the index, in percent. */
+  interval: Bounds | null;
+  securePct: number | null;
+  favorablePct: number | null;
+  atRiskPct: number | null;
+  /** Top-two-box % of each question. */
+  perQuestion: { satisfaction: number | null; repurchase: number | null; recommend: number | null };
+  /** Customer Loyalty Index, 0–100. */
+  cli: number | null;
+  /** Lines of the first 100 at-risk respondents. */
+  atRiskLines: number[];
+  columns: {
+    satisfaction: SciColumn;
+    repurchase: SciColumn;
+    recommend: SciColumn;
+    /** 'header' when the header named all three; 'order' when read as satisfaction, repurchase, recommend. */
+    chosenBy: 'header' | 'order';
+    delimiter: 'tab' | 'semicolon' | 'comma' | null;
+    header: boolean;
+  };
+  rejected: Rejected[];
+  rejectedCount: number;
+}
+
+export interface LikertReport {
+  scale: ScaleRange;
+  respondents: number;
+  mean: number | null;
+  /** Sample standard deviation (n − 1); null below two answers. */
+  sd: number | null;
+  median: number | null;
+  /** Counts from the scale's lowest answer up. */
+  histogram: number[];
+  topBoxPct: number | null;
+  /** CSAT on a 1–5 scale. */
+  topTwoBoxPct: number | null;
+  bottomTwoBoxPct: number | null;
+  meanInterval: Bounds | null;
+  /** Wilson interval for topTwoBoxPct, in percent. */
+  topTwoBoxInterval: Bounds | null;
+  rejected: Rejected[];
+  rejectedCount: number;
+  column: ScoreColumn | null;
+  layout: Layout;
+}
+
+export interface RetentionPeriod {
+  customersAtStart: number;
+  customersAtEnd: number;
+  newCustomers: number;
+}
+
+export interface RetentionReport extends RetentionPeriod {
+  retainedCustomers: number;
+  lostCustomers: number;
+  /** Fraction 0–1. */
+  retentionRate: number;
+  /** Fraction 0–1. */
+  churnRate: number;
+}
+
+export interface LifetimeValueInput {
+  averageOrderValue: number;
+  purchasesPerYear: number;
+  /** Fraction 0–1 (0.3 for 30 %). */
+  grossMargin: number;
+  /** Yearly retention, fraction 0–1. */
+  retentionRate: number;
+  /** Yearly discount rate (0.1 for 10 %). Default 0.1. */
+  discountRate?: number;
+}
+
+export interface LifetimeValue {
+  annualMargin: number;
+  /** r / (1 + d − r). */
+  marginMultiple: number;
+  lifetimeValue: number;
+  /** 1 / (1 − r); null at 100 % retention. */
+  expectedLifetimeYears: number | null;
+}
+
+/** Secure Customer Index and Customer Loyalty Index from three columns (satisfaction, repurchase, recommend). */
+export function analyzeSci(text: string, options?: ScaleOptions): SciReport;
+/** Likert / CSAT summary of one column of answers (default scale '1-5'). */
+export function analyzeLikert(text: string, options?: ScaleOptions): LikertReport;
+/** Retention and churn over a period. */
+export function retention(period: RetentionPeriod): RetentionReport;
+/** Customer lifetime value: annual margin × r / (1 + d − r). */
+export function customerLifetimeValue(input: LifetimeValueInput): LifetimeValue;

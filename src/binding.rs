@@ -5,8 +5,12 @@
 //! rather than through wasm-bindgen's `&str` glue, which copies ASCII text one
 //! character at a time in a JavaScript loop.
 
+use crate::likert::{analyze_likert, LIKERT_SCALES};
 use crate::nps::{analyze_nps_bytes, compare_nps, nps_sample_size, NpsCounts, NpsReport};
-use crate::options::{ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
+use crate::options::{scale_from_name, ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
+use crate::retention::{customer_lifetime_value, retention, LifetimeValueInput};
+use crate::sci::{analyze_sci, SCI_SCALES};
+use crate::token::Scale;
 use core::cell::RefCell;
 use js_sys::{Object, Reflect};
 use serde::Serialize;
@@ -92,10 +96,7 @@ fn interval_options(options: &JsValue) -> Result<IntervalOptions, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(IntervalOptions::default());
     }
-    let level = match number_field(options, "level", "a number strictly between 0 and 1 (such as 0.95)")? {
-        Some(level) => ConfidenceLevel::new(level).map_err(option_error)?,
-        None => ConfidenceLevel::DEFAULT,
-    };
+    let level = level_field(options)?;
     let method = match field(options, "method")? {
         None => IntervalMethod::default(),
         Some(value) => match value.as_string() {
@@ -113,7 +114,7 @@ fn interval_options(options: &JsValue) -> Result<IntervalOptions, JsError> {
 
 fn count_field(object: &JsValue, name: &'static str) -> Result<u64, JsError> {
     const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
-    let expected = "a whole number of respondents, 0 or more";
+    let expected = "a whole number, 0 or more";
     match number_field(object, name, expected)? {
         Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= MAX_EXACT => Ok(n as u64),
         Some(n) => Err(option_error(OptionError::new(name, format!("must be {expected}, got {n}")))),
@@ -179,4 +180,80 @@ pub fn nps_sample_size_js(request: JsValue) -> Result<JsValue, JsError> {
     )
     .map_err(option_error)?;
     to_js(&plan)
+}
+
+fn level_field(object: &JsValue) -> Result<ConfidenceLevel, JsError> {
+    match number_field(object, "level", "a number strictly between 0 and 1 (such as 0.95)")? {
+        Some(level) => ConfidenceLevel::new(level).map_err(option_error),
+        None => Ok(ConfidenceLevel::DEFAULT),
+    }
+}
+
+/// `{ level, scale }` options of the SCI and Likert analyses.
+fn scale_options(options: &JsValue, allowed: &[Scale], default: Scale) -> Result<(ConfidenceLevel, Scale), JsError> {
+    check_known(options, "options", &["level", "scale"])?;
+    if options.is_undefined() || options.is_null() {
+        return Ok((ConfidenceLevel::DEFAULT, default));
+    }
+    let scale = match field(options, "scale")? {
+        None => default,
+        Some(value) => match value.as_string() {
+            Some(name) => scale_from_name(&name, allowed).map_err(option_error)?,
+            None => {
+                return Err(option_error(OptionError::new(
+                    "scale",
+                    format!("must be a name such as \"1-5\", got {}", describe(&value)),
+                )))
+            }
+        },
+    };
+    Ok((level_field(options)?, scale))
+}
+
+/// SCI and CLI for the first `len` bytes of the input buffer.
+#[wasm_bindgen(js_name = analyzeSciInput)]
+pub fn analyze_sci_input(len: usize, options: JsValue) -> Result<JsValue, JsError> {
+    let (level, scale) = scale_options(&options, &SCI_SCALES, Scale::ZERO_TO_TEN)?;
+    to_js(&with_input(len, |bytes| analyze_sci(bytes, scale, level)))
+}
+
+/// Likert / CSAT summary for the first `len` bytes of the input buffer.
+#[wasm_bindgen(js_name = analyzeLikertInput)]
+pub fn analyze_likert_input(len: usize, options: JsValue) -> Result<JsValue, JsError> {
+    let (level, scale) = scale_options(&options, &LIKERT_SCALES, LIKERT_SCALES[0])?;
+    to_js(&with_input(len, |bytes| analyze_likert(bytes, scale, level)))
+}
+
+fn required_number(object: &JsValue, name: &'static str, expected: &str) -> Result<f64, JsError> {
+    number_field(object, name, expected)?
+        .ok_or_else(|| option_error(OptionError::new(name, format!("is missing; it must be {expected}"))))
+}
+
+#[wasm_bindgen(js_name = retention)]
+pub fn retention_js(period: JsValue) -> Result<JsValue, JsError> {
+    if !period.is_object() {
+        return Err(JsError::new("retention takes { customersAtStart, customersAtEnd, newCustomers }"));
+    }
+    check_known(&period, "retention", &["customersAtStart", "customersAtEnd", "newCustomers"])?;
+    let start = count_field(&period, "customersAtStart")?;
+    let end = count_field(&period, "customersAtEnd")?;
+    let new = count_field(&period, "newCustomers")?;
+    to_js(&retention(start, end, new).map_err(option_error)?)
+}
+
+#[wasm_bindgen(js_name = customerLifetimeValue)]
+pub fn customer_lifetime_value_js(input: JsValue) -> Result<JsValue, JsError> {
+    const FIELDS: [&str; 5] = ["averageOrderValue", "purchasesPerYear", "grossMargin", "retentionRate", "discountRate"];
+    if !input.is_object() {
+        return Err(JsError::new(&format!("customerLifetimeValue takes {{ {} }}", FIELDS.join(", "))));
+    }
+    check_known(&input, "customerLifetimeValue", &FIELDS)?;
+    let value = customer_lifetime_value(LifetimeValueInput {
+        average_order_value: required_number(&input, "averageOrderValue", "an amount, 0 or more")?,
+        purchases_per_year: required_number(&input, "purchasesPerYear", "a number of purchases, 0 or more")?,
+        gross_margin: required_number(&input, "grossMargin", "a fraction from 0 to 1 (0.3 for 30 %)")?,
+        retention_rate: required_number(&input, "retentionRate", "a fraction from 0 to 1 (0.8 for 80 %)")?,
+        discount_rate: number_field(&input, "discountRate", "a yearly rate, 0 or more (0.1 for 10 %)")?.unwrap_or(0.1),
+    });
+    to_js(&value.map_err(option_error)?)
 }

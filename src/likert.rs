@@ -48,7 +48,7 @@ pub struct LikertReport {
     pub top_two_box_pct: Option<f64>,
     /// % in the two lowest boxes.
     pub bottom_two_box_pct: Option<f64>,
-    /// Student's t interval for the mean; `None` below two answers.
+    /// Student's t interval for the mean, clamped to the scale; `None` below two answers.
     pub mean_interval: Option<Bounds>,
     /// Wilson interval for the top-two-box %, in percent.
     pub top_two_box_interval: Option<Bounds>,
@@ -97,7 +97,9 @@ impl LikertReport {
             (Some(m), Some(s)) => {
                 let t = crate::student_t::quantile(1.0 - (1.0 - level.value()) / 2.0, nf - 1.0);
                 let half = t * s / nf.sqrt();
-                Some(Bounds { method: "t", level: level.value(), low: m - half, high: m + half })
+                // No mean can leave the scale, so neither do the interval's ends.
+                let (min, max) = (f64::from(scale.min), f64::from(scale.max));
+                Some(Bounds { method: "t", level: level.value(), low: (m - half).max(min), high: (m + half).min(max) })
             }
             _ => None,
         };

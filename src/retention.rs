@@ -54,15 +54,16 @@ pub fn retention(customers_at_start: u64, customers_at_end: u64, new_customers: 
             ),
         ));
     }
-    let rate = retained as f64 / customers_at_start as f64;
+    let lost = customers_at_start - retained;
+    let start = customers_at_start as f64;
     Ok(Retention {
         customers_at_start,
         customers_at_end,
         new_customers,
         retained_customers: retained,
-        lost_customers: customers_at_start - retained,
-        retention_rate: rate,
-        churn_rate: 1.0 - rate,
+        lost_customers: lost,
+        retention_rate: retained as f64 / start,
+        churn_rate: lost as f64 / start,
     })
 }
 
