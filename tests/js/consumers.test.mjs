@@ -92,8 +92,8 @@ test('TypeScript: a strict consumer compiles and wrong calls do not', () => {
     files,
   });
   write(join(dir, 'good.mts'), `
-import { analyzeNps, npsFromCounts, compareNps, npsSampleSize } from 'loyalty-score';
-import type { NpsReport, Rejected, IntervalMethod, NpsComparison, SampleSizePlan } from 'loyalty-score';
+import { analyzeNps, npsFromCounts, compareNps, npsSampleSize, analyzeSci, analyzeLikert, retention, customerLifetimeValue } from 'loyalty-score';
+import type { NpsReport, Rejected, IntervalMethod, NpsComparison, SampleSizePlan, SciReport, LikertReport } from 'loyalty-score';
 import { LoyaltyCalculator, defineLoyaltyCalculator } from 'loyalty-score/widget';
 const method: IntervalMethod = 'tango';
 const report: NpsReport = analyzeNps('9\\n10', { level: 0.9, method });
@@ -106,10 +106,16 @@ const change: NpsComparison = compareNps(fromCounts, 'text', { method: 'wald' })
 const significant: boolean | null = change.significant;
 const plan: SampleSizePlan = npsSampleSize({ margin: 5, promoterShare: 0.4 });
 const n: number = plan.respondents;
+const sci: SciReport = analyzeSci('9\t9\t9', { scale: '0-10', level: 0.9 });
+const cli: number | null = sci.cli;
+const likert: LikertReport = analyzeLikert('5\n4', { scale: '1-5' });
+const csat: number | null = likert.topTwoBoxPct;
+const churn: number = retention({ customersAtStart: 10, customersAtEnd: 9, newCustomers: 1 }).churnRate;
+const clv: number = customerLifetimeValue({ averageOrderValue: 50, purchasesPerYear: 4, grossMargin: 0.3, retentionRate: 0.8 }).lifetimeValue;
 const element: LoyaltyCalculator = document.createElement('loyalty-calculator');
 element.addEventListener('loyalty-result', (event) => { const s: number | null = event.detail.score; void s; });
 defineLoyaltyCalculator('my-calculator');
-export { score, line, histogram, significant, n, element };
+export { score, line, histogram, significant, n, element, cli, csat, churn, clv };
 `);
   write(join(dir, 'good.cts'), `
 import loyalty = require('loyalty-score');
@@ -121,19 +127,20 @@ export const score: number | null = loyalty.analyzeNps('9').score;
 
   const bad = join(app, 'ts-bad');
   write(join(bad, 'bad.mts'), `
-import { analyzeNps, npsFromCounts, compareNps } from 'loyalty-score';
+import { analyzeNps, npsFromCounts, compareNps, analyzeSci } from 'loyalty-score';
 analyzeNps(42);
 analyzeNps('9', { method: 'exact' });
 npsFromCounts({ promoters: 1, passives: 2 });
 compareNps('9', '10', { method: 'tango' });
 const wrong: string = analyzeNps('9').score;
 analyzeNps('9').scroe;
+analyzeSci('9', { scale: '1-10' });
 `);
   write(join(bad, 'tsconfig.json'), tsconfig(['bad.mts']));
   const result = run(bin('tsc'), ['-p', 'tsconfig.json'], bad);
   assert.notEqual(result.code, 0);
-  // One error for each of the six wrong lines (3 to 8).
-  for (const lineNumber of [3, 4, 5, 6, 7, 8]) assert.match(result.output, new RegExp(`bad\\.mts\\(${lineNumber},`), result.output);
+  // One error for each of the seven wrong lines (3 to 9).
+  for (const lineNumber of [3, 4, 5, 6, 7, 8, 9]) assert.match(result.output, new RegExp(`bad\\.mts\\(${lineNumber},`), result.output);
 });
 
 test('the type declarations use no `any`', () => {

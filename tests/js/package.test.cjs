@@ -4,7 +4,9 @@ const assert = require('node:assert/strict');
 const loyalty = require('../../pkg/loyalty-score.cjs');
 
 test('require() gives the same functions, ready to call', () => {
-  assert.deepEqual(Object.keys(loyalty).sort(), ['analyzeNps', 'compareNps', 'npsFromCounts', 'npsSampleSize']);
+  assert.deepEqual(Object.keys(loyalty).sort(), [
+    'analyzeLikert', 'analyzeNps', 'analyzeSci', 'compareNps', 'customerLifetimeValue', 'npsFromCounts', 'npsSampleSize', 'retention',
+  ]);
   // 9, 10 promoters; 7 passive; 0, 6 detractors: (2 − 2)/5 = 0.
   const report = loyalty.analyzeNps('9\t10\t7\t0\t6');
   assert.equal(report.respondents, 5);

@@ -141,3 +141,54 @@ test('package.json points every export at a file that exists', () => {
     assert.ok(existsSync(new URL(`../../pkg/${target}`, import.meta.url)), target);
   }
 });
+
+import { analyzeSci, analyzeLikert, retention, customerLifetimeValue } from '../../pkg/loyalty-score.mjs';
+
+test('analyzeSci reads Dutch headers in any order and groups respondents by hand', () => {
+  // Columns: recommend, satisfaction, repurchase.
+  //   line 2: rec 9, sat 10, rep 9  → all ≥ 9: secure
+  //   line 3: rec 8, sat 9,  rep 7  → all ≥ 7, not all ≥ 9: favorable
+  //   line 4: rec 10, sat 6, rep 9  → a 6: at risk
+  //   line 5: rec 9, sat x,  rep 9  → rejected (not a number)
+  // SCI = 1/3 = 33.33 %; CLI = mean of (28/3, 24/3, 25/3) ×10 = (77/9)×10 = 85.56.
+  const text = 'Aanbevelen\tTevredenheid\tOpnieuw kopen\n9\t10\t9\n8\t9\t7\n10\t6\t9\n9\tx\t9\n';
+  const r = analyzeSci(text);
+  assert.deepEqual([r.secure, r.favorable, r.atRisk], [1, 1, 1]);
+  close(r.index, 100 / 3, 1e-9);
+  close(r.cli, 770 / 9, 1e-9);
+  assert.deepEqual(r.atRiskLines, [4]);
+  assert.deepEqual([r.columns.recommend.index, r.columns.satisfaction.index, r.columns.repurchase.index], [1, 2, 3]);
+  assert.equal(r.columns.chosenBy, 'header');
+  assert.deepEqual(r.rejected.map((e) => [e.line, e.column, e.text, e.reason]), [[5, 3, 'x', 'not-a-number']]);
+  assert.equal(r.interval.method, 'wilson');
+  assert.throws(() => analyzeSci('9\t9\t9', { scale: '1-10' }), /`scale`/);
+});
+
+test('analyzeLikert: CSAT on a 1–5 scale by hand', () => {
+  // 5 4 4 2: mean 15/4 = 3.75; top two (4–5) 3/4 = 75 % (CSAT); median (4 + 4)/2 = 4;
+  // sd = sqrt((1.5625 + 0.0625·2 + 3.0625)/3) = sqrt(4.75/3) = 1.258306.
+  const r = analyzeLikert('5\n4\n4\n2');
+  assert.equal(r.mean, 3.75);
+  assert.equal(r.topTwoBoxPct, 75);
+  assert.equal(r.median, 4);
+  close(r.sd, 1.258306, 1e-6);
+  assert.deepEqual(r.histogram, [0, 1, 0, 2, 1]);
+  // The t interval is clamped to the scale: 3.75 ± 3.182446 × 1.258306/2 exceeds 5.
+  assert.equal(r.meanInterval.high, 5);
+  assert.equal(analyzeLikert('7', { scale: '1-7' }).sd, null);
+});
+
+test('retention and customer lifetime value by hand', () => {
+  // 200 at start, 190 at end with 30 new: 160 kept → 80 % retention, 20 % churn.
+  const r = retention({ customersAtStart: 200, customersAtEnd: 190, newCustomers: 30 });
+  assert.deepEqual([r.retainedCustomers, r.lostCustomers, r.retentionRate, r.churnRate], [160, 40, 0.8, 0.2]);
+  // m = 80 × 2.5 × 0.4 = 80; 0.75/(1.08 − 0.75) = 2.272727 → CLV 181.82.
+  const v = customerLifetimeValue({ averageOrderValue: 80, purchasesPerYear: 2.5, grossMargin: 0.4, retentionRate: 0.75, discountRate: 0.08 });
+  close(v.lifetimeValue, 181.818182, 1e-5);
+  assert.equal(v.expectedLifetimeYears, 4);
+  assert.throws(() => retention({ customersAtStart: -5, customersAtEnd: 1, newCustomers: 0 }), /`customersAtStart`/);
+  assert.throws(
+    () => customerLifetimeValue({ averageOrderValue: 1, purchasesPerYear: 1, grossMargin: 0.5, retentionRate: 1, discountRate: 0 }),
+    /`retentionRate`/,
+  );
+});
