@@ -51,7 +51,7 @@ cpSync(at('js/widget.d.ts'), at('pkg/widget.d.ts'));
 cpSync(at('js/README.md'), at('pkg/README.md'));
 for (const file of ['LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md']) cpSync(at(file), at('pkg', file));
 
-for (const file of ['index.html', 'page.css', 'page.js']) cpSync(at('www', file), at('dist', file));
+for (const file of ['index.html', 'page.css', 'page.js', 'embed.html', 'embed-frame.js']) cpSync(at('www', file), at('dist', file));
 
 const kib = (file) => (statSync(at(file)).size / 1024).toFixed(1) + ' KiB';
 console.log(`wasm ${(wasm.length / 1024).toFixed(1)} KiB; pkg/loyalty-score.mjs ${kib('pkg/loyalty-score.mjs')}; dist/loyalty-calculator.js ${kib('dist/loyalty-calculator.js')}`);

@@ -1,79 +1,162 @@
 // The widget's styles, adopted as a constructable stylesheet so that a strict
-// Content-Security-Policy (style-src 'self') does not block them. Sizes are in
-// em from :host, because rem and inherited properties cross the shadow boundary.
+// Content-Security-Policy (style-src 'self') does not block them. The host page
+// can reach in only through the --loyalty-* custom properties and ::part():
+// .root resets every inherited property (all: initial), and sizes are in em
+// from .root or px, because inherited properties and rem cross the shadow
+// boundary. The layout follows the element's own width (container queries).
 export const STYLES = `
 :host {
   all: initial;
   display: block;
+  container-type: inline-size;
   contain: content;
+}
+:host([hidden]) { display: none; }
+.root {
+  all: initial;
+  display: block;
   box-sizing: border-box;
-  font-family: var(--loyalty-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
-  font-size: var(--loyalty-font-size, 16px);
-  line-height: 1.45;
-  color: var(--loyalty-text, #1d232b);
+  --_text: var(--loyalty-text, #1d232b);
   --_bg: var(--loyalty-background, #ffffff);
-  --_muted: var(--loyalty-muted, #545e6b);
-  --_border: var(--loyalty-border, #c4cbd4);
+  --_muted: var(--loyalty-muted, #4f5966);
+  --_border: var(--loyalty-border, #c9d0d8);
+  --_control: var(--loyalty-control-border, #7b8592);
   --_accent: var(--loyalty-accent, #0b5cad);
-  --_radius: var(--loyalty-radius, 0.5em);
-  --_gap: var(--loyalty-spacing, 1em);
+  --_on-accent: var(--loyalty-on-accent, #ffffff);
+  --_soft: var(--loyalty-soft, #eef2f6);
   --_promoter: var(--loyalty-promoter, #1b7a3d);
   --_passive: var(--loyalty-passive, #8a6d00);
   --_detractor: var(--loyalty-detractor, #b3261e);
-}
-:host([hidden]) { display: none; }
-*, *::before, *::after { box-sizing: inherit; }
-.container {
+  --_radius: var(--loyalty-radius, 0.5em);
+  --_gap: var(--loyalty-spacing, 1em);
+  color-scheme: light;
+  font-family: var(--loyalty-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  font-size: var(--loyalty-font-size, 16px);
+  line-height: 1.45;
+  color: var(--_text);
   background: var(--_bg);
   border: 1px solid var(--_border);
   border-radius: var(--_radius);
   padding: var(--_gap);
-  display: grid;
-  gap: var(--_gap);
-  grid-template-columns: minmax(0, 1fr);
+  text-align: start;
+  overflow-wrap: break-word;
 }
-@media (min-width: 48em) {
-  .container { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
-  .note[part="privacy"] { grid-column: 1 / -1; }
+:host([theme="dark"]) .root {
+  --_text: var(--loyalty-text, #e6edf3);
+  --_bg: var(--loyalty-background, #161b22);
+  --_muted: var(--loyalty-muted, #a5b0bc);
+  --_border: var(--loyalty-border, #3a4350);
+  --_control: var(--loyalty-control-border, #7d8896);
+  --_accent: var(--loyalty-accent, #79b8ff);
+  --_on-accent: var(--loyalty-on-accent, #0d1117);
+  --_soft: var(--loyalty-soft, #222a34);
+  --_promoter: var(--loyalty-promoter, #56d364);
+  --_passive: var(--loyalty-passive, #e3b341);
+  --_detractor: var(--loyalty-detractor, #ff7b72);
+  color-scheme: dark;
 }
-@media (max-width: 25em) {
-  .container { padding: 0.75em; }
-  table { font-size: 0.8em; }
+@media (prefers-color-scheme: dark) {
+  :host([theme="auto"]) .root {
+    --_text: var(--loyalty-text, #e6edf3);
+    --_bg: var(--loyalty-background, #161b22);
+    --_muted: var(--loyalty-muted, #a5b0bc);
+    --_border: var(--loyalty-border, #3a4350);
+    --_control: var(--loyalty-control-border, #7d8896);
+    --_accent: var(--loyalty-accent, #79b8ff);
+    --_on-accent: var(--loyalty-on-accent, #0d1117);
+    --_soft: var(--loyalty-soft, #222a34);
+    --_promoter: var(--loyalty-promoter, #56d364);
+    --_passive: var(--loyalty-passive, #e3b341);
+    --_detractor: var(--loyalty-detractor, #ff7b72);
+    color-scheme: dark;
+  }
 }
+:host([compact]) .root { font-size: calc(var(--loyalty-font-size, 16px) * 0.875); padding: calc(var(--_gap) * 0.75); }
+*, *::before, *::after { box-sizing: inherit; }
+[hidden] { display: none !important; }
+.layout { display: grid; gap: var(--_gap); grid-template-columns: minmax(0, 1fr); }
+@container (min-width: 720px) {
+  :host(:not([compact])) .layout { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+  :host(:not([compact])) .wide { grid-column: 1 / -1; }
+}
+@container (max-width: 400px) {
+  .root { padding: 0.75em; }
+  table { font-size: 0.875em; }
+}
+.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; margin: -1px; }
+.title { margin: 0; font-size: 1.15em; font-weight: 700; }
+fieldset { border: 0; margin: 0 0 0.75em; padding: 0; min-width: 0; }
+.seg { display: inline-flex; flex-wrap: wrap; border: 1px solid var(--_control); border-radius: 999px; padding: 2px; gap: 2px; }
+.seg label { position: relative; display: block; margin: 0; font-weight: 500; }
+.seg input { position: absolute; opacity: 0; inset: 0; margin: 0; width: 100%; height: 100%; cursor: pointer; }
+.seg span { display: block; padding: 0.25em 0.85em; border-radius: 999px; }
+.seg input:checked + span { background: var(--_accent); color: var(--_on-accent); }
+.seg input:focus-visible + span { outline: 3px solid var(--_accent); outline-offset: 2px; }
 label { display: block; font-weight: 600; margin-bottom: 0.35em; }
+textarea, input, select, button { font: inherit; color: inherit; letter-spacing: normal; text-transform: none; }
 textarea {
-  display: block; width: 100%; min-height: 10em; resize: vertical;
+  display: block; width: 100%; min-height: 10em; resize: vertical; margin: 0;
   font: 0.95em/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
-  color: inherit; background: var(--_bg);
-  border: 1px solid var(--_border); border-radius: calc(var(--_radius) * 0.6);
+  background: var(--_bg); border: 1px solid var(--_control); border-radius: calc(var(--_radius) * 0.6);
   padding: 0.5em 0.6em;
 }
-textarea:focus-visible, select:focus-visible, summary:focus-visible {
-  outline: 3px solid var(--_accent); outline-offset: 2px;
+.counts { display: grid; gap: 0.6em; grid-template-columns: minmax(0, 1fr); }
+.counts label { margin-bottom: 0.2em; }
+.counts input, select {
+  background: var(--_bg); border: 1px solid var(--_control); border-radius: 0.3em; padding: 0.25em 0.4em; max-width: 100%;
 }
+.counts input { width: 8em; font-variant-numeric: tabular-nums; }
+.hint { margin: 0 0 0.6em; color: var(--_muted); font-size: 0.9em; }
+.error { margin: 0.5em 0 0; color: var(--_detractor); font-weight: 600; }
+:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 .options { display: flex; flex-wrap: wrap; gap: 0.5em 1em; margin-top: 0.75em; }
 .options > span { min-width: 0; max-width: 100%; }
 .options label { display: inline; font-weight: 500; margin-right: 0.4em; }
-select { max-width: 100%; font: inherit; color: inherit; background: var(--_bg); border: 1px solid var(--_border); border-radius: 0.3em; padding: 0.15em 0.3em; }
+.big { border: 1px dashed var(--_control); border-radius: calc(var(--_radius) * 0.6); padding: 0.6em 0.75em; background: var(--_soft); }
+.big p { margin: 0 0 0.5em; font-weight: 600; }
+.big pre { margin: 0.5em 0 0; max-height: 12em; overflow: auto; font: 0.85em/1.4 ui-monospace, Menlo, Consolas, monospace; background: var(--_bg); padding: 0.4em; border-radius: 0.3em; }
+button {
+  cursor: pointer; background: var(--_bg); border: 1px solid var(--_control); border-radius: 999px;
+  padding: 0.25em 0.8em; margin: 0; line-height: 1.3;
+}
+button:hover { background: var(--_soft); }
+.buttons { display: flex; flex-wrap: wrap; gap: 0.4em; }
 .score-label { color: var(--_muted); font-weight: 600; }
 .score { font-size: 3em; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
+:host([compact]) .score { font-size: 2.4em; }
+.band { margin: 0.15em 0 0; font-weight: 600; }
 .interval { margin: 0.25em 0 0; color: var(--_muted); }
-.status { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+svg { display: block; width: 100%; max-width: 30em; height: auto; overflow: visible; margin-top: 0.6em; font-family: inherit; }
+.chart-title { margin: 1em 0 0; font-weight: 600; color: var(--_muted); font-size: 0.9em; }
+.f-text { fill: var(--_text); } .f-muted { fill: var(--_muted); } .f-bg { fill: var(--_bg); } .f-border { fill: var(--_control); }
+.f-accent { fill: var(--_accent); } .f-promoter { fill: var(--_promoter); } .f-passive { fill: var(--_passive); } .f-detractor { fill: var(--_detractor); }
+.s-text { stroke: var(--_text); } .s-muted { stroke: var(--_muted); } .s-bg { stroke: var(--_bg); } .s-border { stroke: var(--_control); } .s-accent { stroke: var(--_accent); }
 table { border-collapse: collapse; width: 100%; margin-top: 0.75em; font-variant-numeric: tabular-nums; }
-th, td { text-align: left; padding: 0.25em 0.5em 0.25em 0; border-bottom: 1px solid var(--_border); }
+th, td { text-align: left; padding: 0.25em 0.5em 0.25em 0; border-bottom: 1px solid var(--_border); font-weight: 400; }
 td { text-align: right; }
 th:last-child, td:last-child { padding-right: 0; }
 thead th { font-weight: 600; color: var(--_muted); }
 thead th:not(:first-child) { text-align: right; }
-tr.promoters th { color: var(--_promoter); }
-tr.passives th { color: var(--_passive); }
-tr.detractors th { color: var(--_detractor); }
-tr.total th, tr.total td { font-weight: 600; border-bottom: none; }
+tbody th { font-weight: 600; }
+tbody th::before { content: ""; display: inline-block; width: 0.7em; height: 0.7em; margin-right: 0.4em; border-radius: 2px; }
+tr.promoters th::before { background: var(--_promoter); }
+tr.passives th::before { background: var(--_passive); }
+tr.detractors th::before { background: var(--_detractor); }
+tr.total th::before { display: none; }
+tr.total th, tr.total td { font-weight: 700; border-bottom: none; }
 .note { margin: 0.5em 0 0; color: var(--_muted); font-size: 0.9em; }
 .rejected { margin-top: 0.75em; }
 .rejected summary { cursor: pointer; color: var(--_detractor); font-weight: 600; }
 .rejected ul { margin: 0.4em 0 0; padding-left: 1.2em; max-height: 12em; overflow: auto; }
-.rejected code { overflow-wrap: anywhere; background: rgba(127, 127, 127, 0.15); padding: 0 0.25em; border-radius: 0.2em; }
+.rejected code { font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere; background: var(--_soft); padding: 0 0.25em; border-radius: 0.2em; }
 .where { color: var(--_muted); }
-[hidden] { display: none !important; }
+.actions { margin-top: 1em; }
+.actions h3 { margin: 0 0 0.4em; font-size: 0.9em; font-weight: 600; color: var(--_muted); }
+.feedback { margin: 0.4em 0 0; font-size: 0.9em; min-height: 1.3em; }
+.manual { width: 100%; min-height: 5em; margin-top: 0.4em; }
+.privacy { margin: 0; color: var(--_muted); font-size: 0.9em; }
+.soon { margin: 0; padding: 0.75em; border-radius: calc(var(--_radius) * 0.6); background: var(--_soft); }
+@media (prefers-reduced-motion: no-preference) {
+  button, .seg span, textarea, input, select { transition: background-color 0.15s ease, color 0.15s ease, border-color 0.15s ease; }
+}
 `;
