@@ -17,13 +17,18 @@ pub fn wilson(successes: u64, n: u64, level: ConfidenceLevel) -> Option<(f64, f6
     if n == 0 {
         return None;
     }
-    let (k, n) = (successes.min(n) as f64, n as f64);
+    let successes = successes.min(n);
+    let (k, n) = (successes as f64, n as f64);
     let z = level.critical_z();
     let z2 = z * z;
     let share = k / n;
     let centre = (share + z2 / (2.0 * n)) / (1.0 + z2 / n);
     let half = z / (1.0 + z2 / n) * (share * (1.0 - share) / n + z2 / (4.0 * n * n)).sqrt();
-    Some(((centre - half).max(0.0), (centre + half).min(1.0)))
+    // At 0 and n successes the ends are exactly 0 and 1; rounding in
+    // centre ± half must not move them off the observed share.
+    let low = if successes == 0 { 0.0 } else { (centre - half).max(0.0) };
+    let high = if successes >= n as u64 { 1.0 } else { (centre + half).min(1.0) };
+    Some((low, high))
 }
 
 #[cfg(test)]

@@ -134,7 +134,8 @@ pub fn customer_lifetime_value(input: LifetimeValueInput) -> Result<LifetimeValu
         ));
     }
     let annual_margin = order * purchases * margin;
-    let margin_multiple = r / (1.0 + d - r);
+    // (1 − r) + d, not 1 + d − r: a tiny d must not be lost in 1 + d.
+    let margin_multiple = r / ((1.0 - r) + d);
     Ok(LifetimeValue {
         annual_margin,
         margin_multiple,

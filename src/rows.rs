@@ -217,7 +217,11 @@ pub(crate) fn for_each_whitespace_row(text: &[u8], mut on_row: impl FnMut(Row<'_
             at.advance(byte);
         }
         if let Some(start) = fields.first().and_then(|f| f.start) {
-            on_row(Row { fields: &fields, start });
+            let row = Row { fields: &fields, start };
+            // A line of no-break spaces is as blank as an empty one.
+            if row.has_content() {
+                on_row(row);
+            }
         }
         at.advance(b'\n');
     }

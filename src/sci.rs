@@ -156,6 +156,14 @@ fn plan(sample: &[u8], scale: Scale) -> Plan {
             }
         }
     }
+    // Failing a clean table, a delimiter on most lines still beats white space.
+    if chosen.is_none() {
+        let lines: Vec<&[u8]> = sample.split(|&b| b == b'\n').filter(|l| !crate::token::trim_cell(l).is_empty()).collect();
+        chosen = [Delimiter::Tab, Delimiter::Semicolon, Delimiter::Comma]
+            .into_iter()
+            .find(|d| lines.iter().filter(|l| l.contains(&d.byte())).count() * 2 > lines.len())
+            .map(|d| (Some(d), split_records(sample, d.byte())));
+    }
     let (delimiter, records) = chosen.unwrap_or_else(|| {
         let mut records = Vec::new();
         for_each_whitespace_row(sample, |row| records.push(row.fields.iter().map(|f| f.bytes.clone()).collect()));
@@ -406,6 +414,15 @@ mod tests {
         let r = analyze_sci(b"7;6;6\n5;6;7\n4;7;7\n", Scale { min: 1, max: 7 }, L);
         assert_eq!((r.secure, r.favorable, r.at_risk), (1, 1, 1));
         assert_eq!(thresholds(Scale::ZERO_TO_TEN), (9, 7));
+    }
+
+    #[test]
+    fn many_short_comma_rows_are_still_read_as_comma_rows() {
+        // Two of three rows lack an answer: they are missing values, not words.
+        let r = sci("9,9,9\n9,9\n9,9\n");
+        assert_eq!(r.respondents, 1);
+        assert_eq!(r.columns.delimiter, Some(Delimiter::Comma));
+        assert!(r.rejected.iter().all(|e| e.reason == RejectReason::MissingValue));
     }
 
     #[test]

@@ -252,7 +252,6 @@ fn sci_with_nothing_pasted_has_no_figures() {
 }
 
 #[test]
-#[ignore = "bug: the Wilson interval's ends can miss an index of 0 % or 100 % by one ulp"]
 fn sci_index_of_zero_or_hundred_lies_inside_its_interval() {
     // 13 respondents all secure: index 100 %; Wilson high = (1 + z²/2n + z²/2n)/(1 + z²/n) = 1
     // exactly, but the code computes 0.9999999999999999 → high 99.99999999999999 < 100.
@@ -393,7 +392,6 @@ fn sci_extra_columns_around_the_named_ones_are_ignored() {
 }
 
 #[test]
-#[ignore = "bug: a first line holding only a no-break space hides the header of space-separated rows"]
 fn sci_header_after_a_no_break_space_line_is_still_the_header() {
     // Line 1 is blank to the reader (U+00A0 is trimmed like white space) and is skipped,
     // but the layout takes it as the first row, so the header on line 2 is read as
@@ -719,7 +717,6 @@ fn lifetime_value_refuses_bad_inputs_by_name() {
 }
 
 #[test]
-#[ignore = "bug: 1 + d − r loses a small discount rate, giving an infinite lifetime value for accepted inputs"]
 fn lifetime_value_with_full_retention_and_a_tiny_discount_is_finite() {
     // r = 1, d = 1e-17 is accepted (d > 0). The value is m·r/(1 + d − r) = m/d = 100 × 1e17,
     // but 1 + 1e-17 rounds to 1, so the code divides by 0 and reports an infinite value.
