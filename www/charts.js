@@ -123,7 +123,6 @@ export function sceneToSvg(scene, { id, label, colors = null, font = null }) {
     role: 'img',
     'aria-label': label,
     'font-family': font,
-    xmlns: colors ? 'http://www.w3.org/2000/svg' : null,
   });
   if (colors) svg.append(s('title', {}, label));
   const defs = s('defs');

@@ -19,7 +19,8 @@ export function resultText(report, { say, numbers, band }) {
     lines.push(`${say(key)}: ${numbers.count(report[key])} (${numbers.share(pct / 100)})`);
   }
   lines.push(`${say('total')}: ${numbers.count(report.respondents)}`);
-  return lines.join('\n');
+  // Word joiners keep labels together on screen; pasted elsewhere they only get in the way.
+  return lines.join('\n').replace(/\u2060/g, '');
 }
 
 /** The report as two-column CSV (field,value), with a dot for decimals whatever the language. */
