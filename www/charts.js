@@ -2,7 +2,8 @@
 // and a 0–10 histogram. Each chart is first a scene (rectangles, lines,
 // circles and text in a 320-unit-wide box, coloured by role), then drawn as
 // inline SVG in the widget, as a stand-alone SVG file, or on a canvas for a
-// PNG. Groups carry patterns as well as colours: detractors hatched, passives
+// PNG. The widget draws scenes as wide as their place in pixels, so text keeps
+// its size on a phone; the files use the default width. Groups carry patterns as well as colours: detractors hatched, passives
 // dotted, promoters solid, so the charts read without colour.
 import { s } from './dom.js';
 
@@ -15,8 +16,8 @@ const GROUPS = [
 const groupOf = (score) => (score >= 9 ? GROUPS[2] : score >= 7 ? GROUPS[1] : GROUPS[0]);
 
 /** The score and its interval on the −100..100 scale. */
-export function whiskerScene(report, { numbers }) {
-  const x = (v) => 16 + ((v + 100) / 200) * (WIDTH - 32);
+export function whiskerScene(report, { numbers }, width = WIDTH) {
+  const x = (v) => 16 + ((v + 100) / 200) * (width - 32);
   const items = [{ t: 'line', x1: x(-100), y1: 16, x2: x(100), y2: 16, c: 'border', w: 2 }];
   for (const tick of [-100, -50, 0, 50, 100]) {
     items.push({ t: 'line', x1: x(tick), y1: 11, x2: x(tick), y2: 21, c: 'muted', w: 1 });
@@ -29,35 +30,39 @@ export function whiskerScene(report, { numbers }) {
     items.push({ t: 'line', x1: x(high), y1: 8, x2: x(high), y2: 24, c: 'accent', w: 2 });
     items.push({ t: 'circle', cx: x(report.score), cy: 16, r: 6, c: 'text', stroke: 'bg' });
   }
-  return { width: WIDTH, height: 44, items };
+  return { width, height: 44, items };
 }
 
 /** Detractors, passives and promoters side by side, with a legend. */
-export function barScene(report, { numbers, say }) {
+export function barScene(report, { numbers, say }, width = WIDTH) {
   const items = [];
   const n = report.respondents;
   let x = 0;
-  if (n === 0) items.push({ t: 'rect', x: 0, y: 0, w: WIDTH, h: 24, c: 'border' });
+  if (n === 0) items.push({ t: 'rect', x: 0, y: 0, w: width, h: 24, c: 'border' });
   for (const [key, role, pattern] of GROUPS) {
-    const w = n ? (report[key] / n) * WIDTH : 0;
+    const w = n ? (report[key] / n) * width : 0;
     if (w > 0) items.push({ t: 'rect', x, y: 0, w, h: 24, c: role, p: pattern });
     x += w;
   }
-  GROUPS.forEach(([key, role, pattern], i) => {
-    const left = i * (WIDTH / 3);
+  // The legend: three items in columns where they fit, else one per line.
+  const texts = GROUPS.map(([key]) => {
     const pct = report[`${key.slice(0, -1)}Pct`];
-    items.push({ t: 'rect', x: left, y: 34, w: 11, h: 11, c: role, p: pattern });
-    items.push({
-      t: 'text', x: left + 15, y: 44, c: 'text', size: 10,
-      text: `${say(`${key}Short`)} ${pct === null ? '–' : numbers.share(pct / 100)}`,
-    });
+    return `${say(`${key}Short`)} ${pct === null ? '–' : numbers.share(pct / 100)}`;
   });
-  return { width: WIDTH, height: 50, items };
+  const column = width / 3;
+  const fits = texts.every((text) => 15 + text.length * 10 * 0.56 < column - 4);
+  GROUPS.forEach(([, role, pattern], i) => {
+    const left = fits ? i * column : 0;
+    const top = fits ? 34 : 34 + i * 16;
+    items.push({ t: 'rect', x: left, y: top, w: 11, h: 11, c: role, p: pattern });
+    items.push({ t: 'text', x: left + 15, y: top + 10, c: 'text', size: 10, text: texts[i] });
+  });
+  return { width, height: fits ? 50 : 82, items };
 }
 
 /** How many answered each score from 0 to 10, with the groups marked below. */
-export function histogramScene(histogram, { numbers, say }) {
-  const bin = WIDTH / 11;
+export function histogramScene(histogram, { numbers, say }, width = WIDTH) {
+  const bin = width / 11;
   const top = 14;
   const base = 96;
   const most = Math.max(1, ...histogram);
@@ -67,17 +72,19 @@ export function histogramScene(histogram, { numbers, say }) {
     const h = (count / most) * (base - top);
     const x = score * bin + 3;
     if (h > 0) items.push({ t: 'rect', x, y: base - h, w: bin - 6, h, c: role, p: pattern });
-    if (count > 0) items.push({ t: 'text', x: x + (bin - 6) / 2, y: base - h - 4, text: numbers.count(count), c: 'text', size: 9, anchor: 'middle' });
+    if (count > 0) items.push({ t: 'text', x: x + (bin - 6) / 2, y: base - h - 4, text: count >= 10_000 ? numbers.compact(count) : numbers.count(count), c: 'text', size: 9, anchor: 'middle' });
     items.push({ t: 'text', x: x + (bin - 6) / 2, y: base + 13, text: String(score), c: 'muted', size: 10, anchor: 'middle' });
   });
-  items.push({ t: 'line', x1: 0, y1: base, x2: WIDTH, y2: base, c: 'border', w: 1 });
+  items.push({ t: 'line', x1: 0, y1: base, x2: width, y2: base, c: 'border', w: 1 });
   for (const [from, to, key] of [[0, 6, 'detractorsShort'], [7, 8, 'passivesShort'], [9, 10, 'promotersShort']]) {
     const x1 = from * bin + 3;
     const x2 = (to + 1) * bin - 3;
     items.push({ t: 'line', x1, y1: base + 19, x2, y2: base + 19, c: 'muted', w: 1 });
-    items.push({ t: 'text', x: (x1 + x2) / 2, y: base + 31, text: say(key), c: 'text', size: 9.5, anchor: 'middle' });
+    // The last label ends at the right edge rather than running past it.
+    const last = to === 10;
+    items.push({ t: 'text', x: last ? x2 : (x1 + x2) / 2, y: base + 31, text: say(key), c: 'text', size: 9.5, anchor: last ? 'end' : 'middle' });
   }
-  return { width: WIDTH, height: base + 35, items };
+  return { width, height: base + 35, items };
 }
 
 /** Several scenes (and lines of text) one below the other, for the downloads. */

@@ -13,6 +13,8 @@ export function numbers(lang) {
   return {
     /** A whole number with grouping: 100,000 / 100.000. */
     count: (n) => formatter(lang, 'count', {}).format(n),
+    /** A short count for tight spaces: 18K / 18k. */
+    compact: (n) => formatter(lang, 'compact', { notation: 'compact', maximumFractionDigits: 1 }).format(n),
     /** One decimal: 36.7 / 36,7. */
     decimal: (x) => formatter(lang, 'decimal', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x),
     /** One decimal with a sign except for zero: +36.7, −5.0, 0.0. */

@@ -79,10 +79,6 @@ export const STYLES = `
   :host(:not([compact])) .layout { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
   :host(:not([compact])) .wide { grid-column: 1 / -1; }
 }
-@container (max-width: 400px) {
-  .root { padding: 0.75em; }
-  table { font-size: 0.875em; }
-}
 .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; margin: -1px; }
 .title { margin: 0; font-size: 1.15em; font-weight: 700; }
 fieldset { border: 0; margin: 0 0 0.75em; padding: 0; min-width: 0; }
@@ -126,7 +122,7 @@ button:hover { background: var(--_soft); }
 :host([compact]) .score { font-size: 2.4em; }
 .band { margin: 0.15em 0 0; font-weight: 600; }
 .interval { margin: 0.25em 0 0; color: var(--_muted); }
-svg { display: block; width: 100%; max-width: 30em; height: auto; overflow: visible; margin-top: 0.6em; font-family: inherit; }
+svg { display: block; width: 100%; max-width: 480px; height: auto; overflow: visible; margin-top: 0.6em; font-family: inherit; }
 .chart-title { margin: 1em 0 0; font-weight: 600; color: var(--_muted); font-size: 0.9em; }
 .f-text { fill: var(--_text); } .f-muted { fill: var(--_muted); } .f-bg { fill: var(--_bg); } .f-border { fill: var(--_control); }
 .f-accent { fill: var(--_accent); } .f-promoter { fill: var(--_promoter); } .f-passive { fill: var(--_passive); } .f-detractor { fill: var(--_detractor); }
@@ -137,8 +133,9 @@ td { text-align: right; }
 th:last-child, td:last-child { padding-right: 0; }
 thead th { font-weight: 600; color: var(--_muted); }
 thead th:not(:first-child) { text-align: right; }
-tbody th { font-weight: 600; }
-tbody th::before { content: ""; display: inline-block; width: 0.7em; height: 0.7em; margin-right: 0.4em; border-radius: 2px; }
+tbody th { font-weight: 600; position: relative; padding-left: 1.1em; }
+tbody th::before { content: ""; position: absolute; left: 0; top: 0.65em; width: 0.7em; height: 0.7em; border-radius: 2px; }
+tr.total th { padding-left: 0; }
 tr.promoters th::before { background: var(--_promoter); }
 tr.passives th::before { background: var(--_passive); }
 tr.detractors th::before { background: var(--_detractor); }
@@ -158,5 +155,11 @@ tr.total th, tr.total td { font-weight: 700; border-bottom: none; }
 .soon { margin: 0; padding: 0.75em; border-radius: calc(var(--_radius) * 0.6); background: var(--_soft); }
 @media (prefers-reduced-motion: no-preference) {
   button, .seg span, textarea, input, select { transition: background-color 0.15s ease, color 0.15s ease, border-color 0.15s ease; }
+}
+@container (max-width: 400px) {
+  .root { padding: 0.75em; }
+  table { font-size: 0.875em; }
+  tbody th { padding-left: 0; }
+  tbody th::before { display: none; }
 }
 `;

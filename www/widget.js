@@ -7,7 +7,7 @@ import { STRINGS, say, supportedLanguage } from './strings.js';
 import { STYLES } from './widget-styles.js';
 import { h } from './dom.js';
 import { numbers } from './format.js';
-import { barScene, histogramScene, sceneToPng, sceneToSvg, stackScenes, whiskerScene } from './charts.js';
+import { WIDTH, barScene, histogramScene, sceneToPng, sceneToSvg, stackScenes, whiskerScene } from './charts.js';
 import { copyText, resultCsv, resultJson, resultText, saveFile } from './export.js';
 import { sharedCounts, shareUrl } from './share.js';
 
@@ -87,6 +87,7 @@ export class LoyaltyCalculator extends ElementBase {
   #built = false;
   #mode = 'paste';
   #big = null; // { text, lines, bytes } for a paste kept out of the textarea
+  #chartWidth = 0;
   #id = `lc${++instances}`;
 
   constructor() {
@@ -336,6 +337,12 @@ export class LoyaltyCalculator extends ElementBase {
     p.root = h('div', { part: 'container', class: 'root' },
       h('div', { class: 'layout' }, p.soon, p.inputSide, p.result, p.privacy));
     this.#root.append(p.root);
+    if (typeof ResizeObserver === 'function') {
+      new ResizeObserver(() => {
+        const width = Math.max(240, Math.min(480, Math.round(p.result.clientWidth)));
+        if (this.#report && p.result.clientWidth && Math.abs(width - this.#chartWidth) > 4) this.#renderCharts(this.#report, this.#texts());
+      }).observe(p.result);
+    }
     this.#built = true;
     this.#setText(p.input.value);
     this.#syncControls();
@@ -554,19 +561,7 @@ export class LoyaltyCalculator extends ElementBase {
       ? t.say(report.respondents === 1 ? 'summaryOne' : 'summary', { score: n.signed(report.score), n: n.count(report.respondents) })
       : '';
 
-    const svgId = `${this.#id}-svg`;
-    p.whisker.replaceChildren(has
-      ? sceneToSvg(whiskerScene(report, t), {
-          id: `${svgId}w`,
-          label: t.say('whiskerAlt', { score: n.signed(report.score), level: n.level(report.interval.level), low: n.signed(report.interval.low), high: n.signed(report.interval.high) }),
-        })
-      : '');
-    p.whisker.hidden = !has;
-    p.bar.replaceChildren(has ? sceneToSvg(barScene(report, t), { id: `${svgId}b`, label: this.#barLabel(report, t) }) : '');
-    p.bar.hidden = !has;
-    const histogram = has && report.histogram;
-    p.histogram.replaceChildren(histogram ? sceneToSvg(histogramScene(report.histogram, t), { id: `${svgId}h`, label: this.#histogramLabel(report, t) }) : '');
-    p.histogramBox.hidden = !histogram;
+    this.#renderCharts(report, t);
 
     const row = (label, count, pct, cls) =>
       h('tr', { class: cls }, h('th', { scope: 'row' }, label),
@@ -597,6 +592,29 @@ export class LoyaltyCalculator extends ElementBase {
 
     p.actions.hidden = !has;
     p.buttons.svg.hidden = p.buttons.png.hidden = !has;
+  }
+
+  #renderCharts(report, t) {
+    const p = this.#p;
+    const svgId = `${this.#id}-svg`;
+    const { numbers: n } = t;
+    const has = report.score !== null;
+    // Drawn as wide as their place, so that text in them keeps its size.
+    const width = Math.max(240, Math.min(480, Math.round(this.#p.result.clientWidth) || WIDTH));
+    this.#chartWidth = width;
+    p.whisker.replaceChildren(has
+      ? sceneToSvg(whiskerScene(report, t, width), {
+          id: `${svgId}w`,
+          label: t.say('whiskerAlt', { score: n.signed(report.score), level: n.level(report.interval.level), low: n.signed(report.interval.low), high: n.signed(report.interval.high) }),
+        })
+      : '');
+    p.whisker.hidden = !has;
+    p.bar.replaceChildren(has ? sceneToSvg(barScene(report, t, width), { id: `${svgId}b`, label: this.#barLabel(report, t) }) : '');
+    p.bar.hidden = !has;
+    const histogram = has && report.histogram;
+    p.histogram.replaceChildren(histogram ? sceneToSvg(histogramScene(report.histogram, t, width), { id: `${svgId}h`, label: this.#histogramLabel(report, t) }) : '');
+    p.histogramBox.hidden = !histogram;
+
   }
 
   #barLabel(report, t) {
