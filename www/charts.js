@@ -76,15 +76,17 @@ export function histogramScene(histogram, { numbers, say }, width = WIDTH) {
     items.push({ t: 'text', x: x + (bin - 6) / 2, y: base + 13, text: String(score), c: 'muted', size: 10, anchor: 'middle' });
   });
   items.push({ t: 'line', x1: 0, y1: base, x2: width, y2: base, c: 'border', w: 1 });
+  const tight = 2 * bin < 60;
   for (const [from, to, key] of [[0, 6, 'detractorsShort'], [7, 8, 'passivesShort'], [9, 10, 'promotersShort']]) {
     const x1 = from * bin + 3;
     const x2 = (to + 1) * bin - 3;
     items.push({ t: 'line', x1, y1: base + 19, x2, y2: base + 19, c: 'muted', w: 1 });
-    // The last label ends at the right edge rather than running past it.
+    // The last label ends at the right edge; where two bins are narrow, the middle one drops a line.
     const last = to === 10;
-    items.push({ t: 'text', x: last ? x2 : (x1 + x2) / 2, y: base + 31, text: say(key), c: 'text', size: 9.5, anchor: last ? 'end' : 'middle' });
+    const low = tight && from === 7;
+    items.push({ t: 'text', x: last ? x2 : (x1 + x2) / 2, y: base + (low ? 43 : 31), text: say(key), c: 'text', size: 9.5, anchor: last ? 'end' : 'middle' });
   }
-  return { width, height: base + 35, items };
+  return { width, height: base + (tight ? 47 : 35), items };
 }
 
 /** Several scenes (and lines of text) one below the other, for the downloads. */
