@@ -92,7 +92,8 @@ pub(crate) struct Plan {
 }
 
 /// Words that identify a question's column by its header, in English and
-/// Dutch, matched against the lower-cased header: the first tier names the
+/// Dutch, matched against the header with ASCII letters lower-cased (Unicode
+/// case tables would add 17 KiB to the wasm for no header we know): the first tier names the
 /// question itself and is preferred over the second, which names any score.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HeaderWords {
@@ -235,7 +236,7 @@ fn choose_column(
 ) -> (usize, ColumnChoice) {
     if let Some(header) = header {
         let names: Vec<String> =
-            header.iter().map(|h| String::from_utf8_lossy(h).to_lowercase()).collect();
+            header.iter().map(|h| String::from_utf8_lossy(h).to_ascii_lowercase()).collect();
         let mut first_named = None;
         for words in words.tiers {
             let named = (0..names.len()).filter(|&c| words.iter().any(|w| names[c].contains(w)));

@@ -103,7 +103,7 @@ pub struct SciReport {
 }
 
 fn header_question(name: &str) -> Option<usize> {
-    let name = name.to_lowercase();
+    let name = name.to_ascii_lowercase();
     let named = |words: &[&str]| words.iter().any(|w| name.contains(w));
     // Recommend first: "would you recommend us again" is about recommending.
     if named(RECOMMEND_WORDS) {
