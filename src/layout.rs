@@ -322,8 +322,10 @@ pub(crate) fn plan(sample: &[u8], scale: Scale, words: HeaderWords) -> Plan {
         && (one_per_line || body.len() == 1 && single_entry_lines == 1)
         && body_scores * 2 > body.len();
     let comma_lines = body.iter().filter(|l| l.contains(&b',')).count();
+    // In a column of one value per line a comma is a Dutch decimal comma, also
+    // when the first lines have none (the decision is taken on them alone);
+    // only when every line holds one comma is it a list of pairs.
     let decimal_comma = one_per_line
-        && comma_lines > 0
         && comma_lines < body.len()
         && body.iter().all(|l| l.iter().filter(|&&b| b == b',').count() <= 1);
     let column = header.then(|| ScoreColumn {
@@ -344,9 +346,9 @@ mod tests {
     }
 
     #[test]
-    fn a_column_of_scores_is_a_plain_list() {
+    fn a_column_of_scores_is_a_list_with_decimal_commas() {
         let p = plan_of("9\n10\n7\n3\n");
-        assert_eq!(p.layout, Layout::PLAIN_LIST);
+        assert_eq!(p.layout, Layout { decimal_comma: true, ..Layout::PLAIN_LIST });
         assert_eq!(p.column, None);
     }
 

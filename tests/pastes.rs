@@ -36,7 +36,7 @@ fn google_sheets_column_with_a_dutch_question_as_header() {
     close(r.detractor_pct, 400.0 / 12.0, 1e-9);
     assert_eq!(r.rejected_count, 0);
     assert!(r.rejected.is_empty());
-    assert_eq!(r.layout, Some(Layout { kind: LayoutKind::List, delimiter: None, header: true, decimal_comma: false }));
+    assert_eq!(r.layout, Some(Layout { kind: LayoutKind::List, delimiter: None, header: true, decimal_comma: true }));
     assert_eq!(
         r.column,
         Some(ScoreColumn {
@@ -186,7 +186,7 @@ fn crlf_and_a_byte_order_mark_under_a_header() {
         rejects(&r),
         vec![(6, 1, "abc", "not-a-number"), (8, 1, "é", "not-a-number"), (8, 3, "x", "not-a-number")]
     );
-    assert_eq!(r.layout, Some(Layout { kind: LayoutKind::List, delimiter: None, header: true, decimal_comma: false }));
+    assert_eq!(r.layout, Some(Layout { kind: LayoutKind::List, delimiter: None, header: true, decimal_comma: true }));
     assert_eq!(r.column.as_ref().and_then(|c| c.name.as_deref()), Some("NPS"));
 }
 
