@@ -13,80 +13,115 @@ const GROUPS = [
   ['passives', 'passive', 'dots'],
   ['promoters', 'promoter', null],
 ];
-const groupOf = (score) => (score >= 9 ? GROUPS[2] : score >= 7 ? GROUPS[1] : GROUPS[0]);
 
 /** The score and its interval on the −100..100 scale. */
 export function whiskerScene(report, { numbers }, width = WIDTH) {
-  const x = (v) => 16 + ((v + 100) / 200) * (width - 32);
-  const items = [{ t: 'line', x1: x(-100), y1: 16, x2: x(100), y2: 16, c: 'border', w: 2 }];
-  for (const tick of [-100, -50, 0, 50, 100]) {
+  return scaleWhiskerScene(
+    report.score !== null && report.interval ? { value: report.score, low: report.interval.low, high: report.interval.high } : null,
+    { min: -100, max: 100, ticks: [-100, -50, 0, 50, 100], tickText: numbers.signedWhole },
+    width,
+  );
+}
+
+/** A value and its interval on a scale from `min` to `max`, with labelled ticks. */
+export function scaleWhiskerScene(estimate, { min, max, ticks, tickText }, width = WIDTH) {
+  const x = (v) => 16 + ((v - min) / (max - min)) * (width - 32);
+  const items = [{ t: 'line', x1: x(min), y1: 16, x2: x(max), y2: 16, c: 'border', w: 2 }];
+  for (const tick of ticks) {
     items.push({ t: 'line', x1: x(tick), y1: 11, x2: x(tick), y2: 21, c: 'muted', w: 1 });
-    items.push({ t: 'text', x: x(tick), y: 37, text: numbers.signedWhole(tick), c: 'muted', size: 10, anchor: 'middle' });
+    items.push({ t: 'text', x: x(tick), y: 37, text: tickText(tick), c: 'muted', size: 10, anchor: 'middle' });
   }
-  if (report.score !== null && report.interval) {
-    const { low, high } = report.interval;
+  if (estimate) {
+    const { value, low, high } = estimate;
     items.push({ t: 'line', x1: x(low), y1: 16, x2: x(high), y2: 16, c: 'accent', w: 4 });
     items.push({ t: 'line', x1: x(low), y1: 8, x2: x(low), y2: 24, c: 'accent', w: 2 });
     items.push({ t: 'line', x1: x(high), y1: 8, x2: x(high), y2: 24, c: 'accent', w: 2 });
-    items.push({ t: 'circle', cx: x(report.score), cy: 16, r: 6, c: 'text', stroke: 'bg' });
+    items.push({ t: 'circle', cx: x(value), cy: 16, r: 6, c: 'text', stroke: 'bg' });
   }
   return { width, height: 44, items };
 }
 
 /** Detractors, passives and promoters side by side, with a legend. */
 export function barScene(report, { numbers, say }, width = WIDTH) {
+  return stackedBarScene(GROUPS.map(([key, role, pattern]) => {
+    const pct = report[`${key.slice(0, -1)}Pct`];
+    return { count: report[key], role, pattern, text: `${say(`${key}Short`)} ${pct === null ? '–' : numbers.share(pct / 100)}` };
+  }), width);
+}
+
+/** Groups ({ count, role, pattern, text }) side by side in one bar, with a legend. */
+export function stackedBarScene(groups, width = WIDTH) {
   const items = [];
-  const n = report.respondents;
+  const n = groups.reduce((sum, group) => sum + group.count, 0);
   let x = 0;
   if (n === 0) items.push({ t: 'rect', x: 0, y: 0, w: width, h: 24, c: 'border' });
-  for (const [key, role, pattern] of GROUPS) {
-    const w = n ? (report[key] / n) * width : 0;
+  for (const { count, role, pattern } of groups) {
+    const w = n ? (count / n) * width : 0;
     if (w > 0) items.push({ t: 'rect', x, y: 0, w, h: 24, c: role, p: pattern });
     x += w;
   }
-  // The legend: three items in columns where they fit, else one per line.
-  const texts = GROUPS.map(([key]) => {
-    const pct = report[`${key.slice(0, -1)}Pct`];
-    return `${say(`${key}Short`)} ${pct === null ? '–' : numbers.share(pct / 100)}`;
-  });
-  const column = width / 3;
-  const fits = texts.every((text) => 15 + text.length * 10 * 0.56 < column - 4);
-  GROUPS.forEach(([, role, pattern], i) => {
+  // The legend: the items in columns where they fit, else one per line.
+  const column = width / groups.length;
+  const fits = groups.every(({ text }) => 15 + text.length * 10 * 0.56 < column - 4);
+  groups.forEach(({ role, pattern, text }, i) => {
     const left = fits ? i * column : 0;
     const top = fits ? 34 : 34 + i * 16;
     items.push({ t: 'rect', x: left, y: top, w: 11, h: 11, c: role, p: pattern });
-    items.push({ t: 'text', x: left + 15, y: top + 10, c: 'text', size: 10, text: texts[i] });
+    items.push({ t: 'text', x: left + 15, y: top + 10, c: 'text', size: 10, text });
   });
-  return { width, height: fits ? 50 : 82, items };
+  return { width, height: fits ? 50 : 34 + groups.length * 16, items };
 }
 
-/** How many answered each score from 0 to 10, with the groups marked below. */
-export function histogramScene(histogram, { numbers, say }, width = WIDTH) {
-  const bin = width / 11;
+/** The 0–10 scale of the NPS: its three groups, by the keys of their short names. */
+const NPS_BANDS = { min: 0, bands: [[0, 6, 'detractorsShort', 'detractor', 'hatch'], [7, 8, 'passivesShort', 'passive', 'dots'], [9, 10, 'promotersShort', 'promoter', null]] };
+
+/**
+ * How many answered each score, with the groups marked below. `scale` gives
+ * the lowest answer and the bands [from, to, label key, role, pattern]; by
+ * default the NPS's 0–10 with detractors, passives and promoters.
+ */
+export function histogramScene(histogram, { numbers, say }, width = WIDTH, scale = NPS_BANDS) {
+  const bins = histogram.length;
+  const bin = width / bins;
   const top = 14;
   const base = 96;
   const most = Math.max(1, ...histogram);
+  const bandOf = (value) => scale.bands.find(([from, to]) => value >= from && value <= to);
   const items = [];
-  histogram.forEach((count, score) => {
-    const [, role, pattern] = groupOf(score);
+  histogram.forEach((count, i) => {
+    const value = scale.min + i;
+    const [, , , role, pattern] = bandOf(value);
     const h = (count / most) * (base - top);
-    const x = score * bin + 3;
+    const x = i * bin + 3;
     if (h > 0) items.push({ t: 'rect', x, y: base - h, w: bin - 6, h, c: role, p: pattern });
-    if (count > 0) items.push({ t: 'text', x: x + (bin - 6) / 2, y: base - h - 4, text: count >= 10_000 ? numbers.compact(count) : numbers.count(count), c: 'text', size: 9, anchor: 'middle' });
-    items.push({ t: 'text', x: x + (bin - 6) / 2, y: base + 13, text: String(score), c: 'muted', size: 10, anchor: 'middle' });
+    if (count > 0) items.push({ t: 'text', x: x + (bin - 6) / 2, y: base - h - 4, text: count >= 10_000 || (bin < 30 && count >= 1000) ? numbers.compact(count) : numbers.count(count), c: 'text', size: 9, anchor: 'middle' });
+    items.push({ t: 'text', x: x + (bin - 6) / 2, y: base + 13, text: String(value), c: 'muted', size: 10, anchor: 'middle' });
   });
   items.push({ t: 'line', x1: 0, y1: base, x2: width, y2: base, c: 'border', w: 1 });
-  const tight = 2 * bin < 60;
-  for (const [from, to, key] of [[0, 6, 'detractorsShort'], [7, 8, 'passivesShort'], [9, 10, 'promotersShort']]) {
-    const x1 = from * bin + 3;
-    const x2 = (to + 1) * bin - 3;
+  let dropped = false;
+  scale.bands.forEach(([from, to, key], i) => {
+    const x1 = (from - scale.min) * bin + 3;
+    const x2 = (to - scale.min + 1) * bin - 3;
+    const text = say(key);
+    const wide = text.length * 9.5 * 0.56;
     items.push({ t: 'line', x1, y1: base + 19, x2, y2: base + 19, c: 'muted', w: 1 });
-    // The last label ends at the right edge; where two bins are narrow, the middle one drops a line.
-    const last = to === 10;
-    const low = tight && from === 7;
-    items.push({ t: 'text', x: last ? x2 : (x1 + x2) / 2, y: base + (low ? 43 : 31), text: say(key), c: 'text', size: 9.5, anchor: last ? 'end' : 'middle' });
-  }
-  return { width, height: base + (tight ? 47 : 35), items };
+    // The last label ends at the right edge and a wide first one starts at the left;
+    // a middle label wider than its room drops a line, clear of its neighbours.
+    const last = i === scale.bands.length - 1;
+    const first = i === 0 && wide > x2 - x1;
+    const low = !last && i > 0 && wide + 16 > x2 - x1;
+    dropped ||= low;
+    items.push({
+      t: 'text',
+      x: last ? x2 : first ? x1 : (x1 + x2) / 2,
+      y: base + (low ? 43 : 31),
+      text,
+      c: 'text',
+      size: 9.5,
+      anchor: last ? 'end' : first ? 'start' : 'middle',
+    });
+  });
+  return { width, height: base + (dropped ? 47 : 35), items };
 }
 
 /** Several scenes (and lines of text) one below the other, for the downloads. */

@@ -25,6 +25,27 @@ export function numbers(lang) {
     /** A share 0..1 with one decimal: 56.7%. */
     share: (fraction) =>
       formatter(lang, 'share', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fraction),
+    /** Two decimals: 3.80 / 3,80 (averages on an answer scale). */
+    decimal2: (x) => formatter(lang, 'decimal2', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x),
+    /** A whole percentage for chart axes: 25%. */
+    percentWhole: (fraction) => formatter(lang, 'percentWhole', { style: 'percent', maximumFractionDigits: 0 }).format(fraction),
+    /** A p-value with three decimals, or "< 0.001". */
+    pValue: (p) => (p < 0.001
+      ? `< ${formatter(lang, 'p', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(0.001)}`
+      : formatter(lang, 'p', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(p)),
+    /** An amount with two decimals and grouping, in `currency` when it is a valid ISO 4217 code. */
+    amount: (x, currency = null) => {
+      if (currency) {
+        try {
+          return formatter(lang, `amount-${currency}`, { style: 'currency', currency }).format(x);
+        } catch {
+          // not a currency code: fall through to a plain amount
+        }
+      }
+      return formatter(lang, 'amount', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+    },
+    /** A number with up to two decimals: 2.67 / 2,67. */
+    upTo2: (x) => formatter(lang, 'upTo2', { maximumFractionDigits: 2 }).format(x),
     /** A confidence level: 95%, 99.9%. */
     level: (level) => {
       const digits = Math.round(level * 1000) % 10 === 0 ? 0 : 1;

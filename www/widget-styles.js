@@ -152,7 +152,47 @@ tr.total th, tr.total td { font-weight: 700; border-bottom: none; }
 .feedback { margin: 0.4em 0 0; font-size: 0.9em; min-height: 1.3em; }
 .manual { width: 100%; min-height: 5em; margin-top: 0.4em; }
 .privacy { margin: 0; color: var(--_muted); font-size: 0.9em; }
-.soon { margin: 0; padding: 0.75em; border-radius: calc(var(--_radius) * 0.6); background: var(--_soft); }
+legend { padding: 0; font-weight: 700; margin-bottom: 0.5em; }
+.form { margin: 0 0 1em; }
+.fields { display: grid; gap: 0.6em 1em; grid-template-columns: minmax(0, 1fr); }
+.field { min-width: 0; }
+.field label { margin-bottom: 0.2em; }
+.field input, .field select {
+  background: var(--_bg); border: 1px solid var(--_control); border-radius: 0.3em; padding: 0.25em 0.4em;
+  width: 10em; max-width: 100%; font-variant-numeric: tabular-nums;
+}
+.field input[aria-invalid="true"] { border-color: var(--_detractor); border-width: 2px; }
+.field .error { margin-top: 0.25em; font-size: 0.9em; }
+.field button { display: block; margin-top: 0.4em; }
+button:disabled { cursor: default; opacity: 0.6; }
+button:disabled:hover { background: var(--_bg); }
+.block + .block { margin-top: 1.25em; }
+.block-title { margin: 0; font-size: 1em; font-weight: 600; color: var(--_muted); }
+.csat { margin: 0.75em 0 0; font-size: 1.25em; font-weight: 700; font-variant-numeric: tabular-nums; }
+.cli { margin: 0.75em 0 0; font-weight: 700; }
+.cli .note { font-weight: 400; }
+.follow-up { margin: 0.5em 0 0; padding: 0.4em 0.6em; border-left: 4px solid var(--_detractor); background: var(--_soft); font-size: 0.95em; }
+table.plain tbody th { padding-left: 0; }
+table.plain tbody th::before { display: none; }
+.tools { display: grid; gap: var(--_gap); grid-template-columns: minmax(0, 1fr); border-top: 1px solid var(--_border); padding-top: var(--_gap); }
+.tool h3 { margin: 0 0 0.25em; font-size: 1.1em; }
+.tool .score { font-size: 2em; }
+.pair { display: grid; gap: 0.75em 1em; grid-template-columns: minmax(0, 1fr); }
+.sample { border: 1px solid var(--_border); border-radius: calc(var(--_radius) * 0.6); padding: 0.6em 0.75em; margin: 0; }
+.sample legend { padding: 0 0.3em; margin: 0; }
+.seg-row { margin-bottom: 0.5em; }
+.sample textarea { min-height: 6em; }
+.tool-result { margin-top: 0.75em; }
+.verdict { margin: 0; font-weight: 700; font-size: 1.05em; }
+.verdict.significant { color: var(--_promoter); }
+@container (min-width: 480px) {
+  .pair { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+  .fields { grid-template-columns: repeat(auto-fill, minmax(12em, 1fr)); }
+}
+@container (min-width: 720px) {
+  :host(:not([compact])) .tools { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
+  :host(:not([compact])) .input .fields { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+}
 @media (prefers-reduced-motion: no-preference) {
   button, .seg span, textarea, input, select { transition: background-color 0.15s ease, color 0.15s ease, border-color 0.15s ease; }
 }
