@@ -180,7 +180,9 @@ table.plain tbody th::before { display: none; }
 .pair { display: grid; gap: 0.75em 1em; grid-template-columns: minmax(0, 1fr); }
 .sample { border: 1px solid var(--_border); border-radius: calc(var(--_radius) * 0.6); padding: 0.6em 0.75em; margin: 0; }
 .sample legend { padding: 0 0.3em; margin: 0; }
-.seg-row { margin-bottom: 0.5em; }
+.seg-row { margin-bottom: 0.5em; font-size: 0.9em; }
+.seg-row .seg span { padding: 0.2em 0.7em; }
+table.plain td { white-space: nowrap; }
 .sample textarea { min-height: 6em; }
 .tool-result { margin-top: 0.75em; }
 .verdict { margin: 0; font-weight: 700; font-size: 1.05em; }
@@ -190,7 +192,6 @@ table.plain tbody th::before { display: none; }
   .fields { grid-template-columns: repeat(auto-fill, minmax(12em, 1fr)); }
 }
 @container (min-width: 720px) {
-  :host(:not([compact])) .tools { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
   :host(:not([compact])) .input .fields { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
 }
 @media (prefers-reduced-motion: no-preference) {
