@@ -25,7 +25,7 @@ export function clvPanel(id) {
   const retentionLegend = h('legend');
   const lifetimeLegend = h('legend');
   const hint = h('p', { class: 'hint' });
-  const useRetention = h('button', { type: 'button', part: 'action use-retention', disabled: true });
+  const useRetention = h('button', { type: 'button', part: 'use-retention', disabled: true });
   const retentionForm = h('fieldset', { part: 'retention-form', class: 'form' }, retentionLegend,
     h('div', { class: 'fields' }, ...RETENTION_FIELDS.map((key) => fields[key].box)));
   const lifetimeForm = h('fieldset', { part: 'clv-form', class: 'form' }, lifetimeLegend, hint,

@@ -5,7 +5,7 @@
 // the frame to fit; without that, the frame scrolls.
 (function () {
   'use strict';
-  var ATTRIBUTES = ['metric', 'lang', 'level', 'method', 'value', 'theme'];
+  var ATTRIBUTES = ['metric', 'lang', 'level', 'method', 'scale', 'tools', 'currency', 'value', 'theme'];
   var params = new URLSearchParams(location.search);
   var element = document.createElement('loyalty-calculator');
   ATTRIBUTES.forEach(function (name) {

@@ -86,7 +86,7 @@
   var EXAMPLES = {
     sci: 'tevredenheid;opnieuw kopen;aanbevelen\n9;10;9\n8;7;9\n10;9;10\n6;8;7\n9;9;10\n7;6;5\n10;10;9\n9;8;9\n4;5;3\n9;10;10\n8;8;8\n10;9;9',
     likert: '5\n4\n4\n3\n5\n4\n2\n5\n4\n4\n3\n5\n1\n4\n5\n4',
-    clv: { customersAtStart: 1200, customersAtEnd: 1260, newCustomers: 180, averageOrderValue: 45, purchasesPerYear: 3, grossMargin: 0.35, discountRate: 0.1 },
+    clv: { customersAtStart: 1200, customersAtEnd: 1260, newCustomers: 180, averageOrderValue: 45, purchasesPerYear: 3, grossMargin: 0.4, discountRate: 0.1 },
   };
   var lang = 'en';
   var metric = 'nps';

@@ -267,40 +267,46 @@ test('loyalty-result and loyalty-error carry the report; analyze() returns it', 
   assert.deepEqual(problems, []);
 });
 
-test('metric sci and likert say they are coming, with no controls; nps brings them back', async (t) => {
+test('metric sci, likert and clv show their own controls; nps brings its own back, with its text kept', async (t) => {
   const { page, problems } = await openPage(t);
   await recordEvents(page);
   await page.goto(`${env.origin}/tests/fixtures/bare.html`);
-  for (const [metric, lang, note] of [
-    ['sci', 'en', 'The satisfaction (SCI) calculator is coming soon.'],
-    ['likert', 'nl', 'De calculator voor Likertschalen komt binnenkort.'],
+  const visibleParts = () => page.evaluate(() => {
+    const shadow = document.querySelector('loyalty-calculator').shadowRoot;
+    return ['modes', 'input', 'scale', 'level', 'method', 'retention-form', 'clv-form', 'score']
+      .filter((name) => [...shadow.querySelectorAll(`[part~="${name}"]`)].some((e) => e.getClientRects().length > 0));
+  });
+  for (const [metric, lang, label, parts] of [
+    ['sci', 'en', 'Paste three columns of answers: overall satisfaction, would buy again, would recommend (a header row names them; without one, that order is used)', ['input', 'scale', 'level', 'score']],
+    ['likert', 'nl', 'Plak je antwoorden op de gekozen schaal (een kolom uit een spreadsheet, of één per regel)', ['input', 'scale', 'level', 'score']],
+    ['clv', 'en', null, ['retention-form', 'clv-form']],
   ]) {
     await page.evaluate(([m, l]) => {
       const el = document.querySelector('loyalty-calculator');
       el.lang = l;
       el.metric = m;
     }, [metric, lang]);
-    await expectText(part(page, 'soon'), note);
-    const visible = await page.evaluate(() => {
-      const shadow = document.querySelector('loyalty-calculator').shadowRoot;
-      return [...shadow.querySelectorAll('textarea, input, select, button, svg, table')].filter((e) => e.getClientRects().length > 0).length;
-    });
-    assert.equal(visible, 0, `${metric}: no visible controls`);
+    if (label) await expectText(part(page, 'label'), label);
+    assert.deepEqual(await visibleParts(), parts, metric);
     assert.equal(await part(page, 'privacy').isVisible(), true);
-    await page.evaluate(() => window.events.splice(0));
-    assert.equal(await page.evaluate(() => document.querySelector('loyalty-calculator').analyze('9')), null);
-    const [event] = await page.evaluate(() => window.events.splice(0));
-    assert.deepEqual([event.type, event.detail.code], ['loyalty-error', 'unsupported-metric']);
+    // Each metric starts with an empty text of its own: the NPS answers stay with the NPS.
+    assert.equal(await page.evaluate(() => document.querySelector('loyalty-calculator').value), '');
   }
+  // With metric="clv", analyze() takes an object; text is refused with loyalty-error.
+  await page.evaluate(() => window.events.splice(0));
+  assert.equal(await page.evaluate(() => document.querySelector('loyalty-calculator').analyze('9')), null);
+  const [event] = await page.evaluate(() => window.events.splice(0));
+  assert.deepEqual([event.type, event.detail.code], ['loyalty-error', 'invalid-input']);
+
   await page.evaluate(() => {
     const el = document.querySelector('loyalty-calculator');
     el.lang = 'en';
     el.metric = 'nps';
   });
-  assert.equal(await part(page, 'soon').isVisible(), false);
-  assert.equal(await part(page, 'input').isVisible(), true);
-  // 9, 10, 3 (the fixture's value): +33.3
+  assert.deepEqual(await visibleParts(), ['modes', 'input', 'level', 'method', 'score']);
+  // 9, 10, 3 (the fixture's value, kept while the other metrics were shown): +33.3
   await expectText(part(page, 'score'), '+33.3');
+  assert.equal(await part(page, 'input').inputValue(), '9\n10\n3');
   assert.deepEqual(problems, []);
 });
 
@@ -338,9 +344,11 @@ test('the iframe embed takes its options from the query, sizes to its content an
     assert.ok(['/tests/fixtures/iframe.html', '/tests/fixtures/iframe-host.js', '/dist/embed.html', '/dist/loyalty-calculator.js', '/dist/embed-frame.js'].includes(new URL(url).pathname), url);
   }
 
-  // Other options: sci, compact, dark.
-  await page.evaluate(() => (document.querySelector('#frame').src = '/dist/embed.html?metric=sci&lang=en&compact&theme=dark'));
-  await expectText(frame.locator('loyalty-calculator [part="soon"]'), 'The satisfaction (SCI) calculator is coming soon.');
+  // Other options: sci, compact, dark; the value is read as three columns.
+  const sci = encodeURIComponent('satisfaction\trepurchase\trecommend\n9\t10\t9\n7\t7\t8');
+  await page.evaluate((value) => (document.querySelector('#frame').src = `/dist/embed.html?metric=sci&lang=en&compact&theme=dark&value=${value}`), sci);
+  // Row 2 is secure (all 9–10), row 3 favorable (all 7–10): 1 of 2 secure → 50.0%
+  await expectText(frame.locator('loyalty-calculator [part="score"]'), '50.0%');
   const attributes = await frame.locator('loyalty-calculator').evaluate((el) => [el.compact, el.theme, el.metric]);
   assert.deepEqual(attributes, [true, 'dark', 'sci']);
   assert.deepEqual(problems, []);
