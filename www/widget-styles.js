@@ -185,6 +185,7 @@ table.plain tbody th::before { display: none; }
 table.plain td { white-space: nowrap; }
 .sample textarea { min-height: 6em; }
 .tool-result { margin-top: 0.75em; }
+.tool table { max-width: 32em; }
 .verdict { margin: 0; font-weight: 700; font-size: 1.05em; }
 .verdict.significant { color: var(--_promoter); }
 @container (min-width: 480px) {
