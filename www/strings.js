@@ -210,7 +210,6 @@ export const STRINGS = {
     'plan.result': '{n} responses',
     'plan.worst': 'for a margin of ±{margin} points at {level} confidence, in the worst case (half promoters, half detractors).',
     'plan.expected': 'for a margin of ±{margin} points at {level} confidence, with {p} promoters and {d} detractors expected.',
-    'tools.note': 'Counts from the calculator above can be typed into either period.',
   },
   nl: {
     title: 'NPS-calculator',
@@ -414,7 +413,6 @@ export const STRINGS = {
     'plan.result': '{n} reacties',
     'plan.worst': 'voor een foutmarge van ±{margin} punten bij {level} betrouwbaarheid, in het ongunstigste geval (half promotors, half criticasters).',
     'plan.expected': 'voor een foutmarge van ±{margin} punten bij {level} betrouwbaarheid, met {p} promotors en {d} criticasters verwacht.',
-    'tools.note': 'De aantallen uit de calculator hierboven kun je bij elke periode typen.',
   },
 };
 
