@@ -113,7 +113,13 @@ const csat: number | null = likert.topTwoBoxPct;
 const churn: number = retention({ customersAtStart: 10, customersAtEnd: 9, newCustomers: 1 }).churnRate;
 const clv: number = customerLifetimeValue({ averageOrderValue: 50, purchasesPerYear: 4, grossMargin: 0.3, retentionRate: 0.8 }).lifetimeValue;
 const element: LoyaltyCalculator = document.createElement('loyalty-calculator');
-element.addEventListener('loyalty-result', (event) => { const s: number | null = event.detail.score; void s; });
+element.addEventListener('loyalty-result', (event) => {
+  const detail = event.detail;
+  if ('score' in detail) { const s: number | null = detail.score; void s; }
+});
+element.addEventListener('loyalty-error', (event) => { const code: string = event.detail.code; void code; });
+element.metric = 'sci';
+element.scale = '1-7';
 defineLoyaltyCalculator('my-calculator');
 export { score, line, histogram, significant, n, element, cli, csat, churn, clv };
 `);
@@ -128,6 +134,7 @@ export const score: number | null = loyalty.analyzeNps('9').score;
   const bad = join(app, 'ts-bad');
   write(join(bad, 'bad.mts'), `
 import { analyzeNps, npsFromCounts, compareNps, analyzeSci } from 'loyalty-score';
+import 'loyalty-score/widget';
 analyzeNps(42);
 analyzeNps('9', { method: 'exact' });
 npsFromCounts({ promoters: 1, passives: 2 });
@@ -135,12 +142,13 @@ compareNps('9', '10', { method: 'tango' });
 const wrong: string = analyzeNps('9').score;
 analyzeNps('9').scroe;
 analyzeSci('9', { scale: '1-10' });
+document.createElement('loyalty-calculator').metric = 'csat';
 `);
   write(join(bad, 'tsconfig.json'), tsconfig(['bad.mts']));
   const result = run(bin('tsc'), ['-p', 'tsconfig.json'], bad);
   assert.notEqual(result.code, 0);
-  // One error for each of the seven wrong lines (3 to 9).
-  for (const lineNumber of [3, 4, 5, 6, 7, 8, 9]) assert.match(result.output, new RegExp(`bad\\.mts\\(${lineNumber},`), result.output);
+  // One error for each of the eight wrong lines (4 to 11).
+  for (const lineNumber of [4, 5, 6, 7, 8, 9, 10, 11]) assert.match(result.output, new RegExp(`bad\\.mts\\(${lineNumber},`), result.output);
 });
 
 test('the type declarations use no `any`', () => {
