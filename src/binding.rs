@@ -7,7 +7,7 @@
 
 use crate::likert::{analyze_likert, LIKERT_SCALES};
 use crate::nps::{analyze_nps_bytes, compare_nps, nps_sample_size, NpsCounts, NpsReport};
-use crate::options::{scale_from_name, ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
+use crate::options::{scale_from_name, show_number, ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
 use crate::retention::{customer_lifetime_value, retention, LifetimeValueInput};
 use crate::sci::{analyze_sci, SCI_SCALES};
 use crate::token::Scale;
@@ -117,7 +117,7 @@ fn count_field(object: &JsValue, name: &'static str) -> Result<u64, JsError> {
     let expected = "a whole number, 0 or more";
     match number_field(object, name, expected)? {
         Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= MAX_EXACT => Ok(n as u64),
-        Some(n) => Err(option_error(OptionError::new(name, format!("must be {expected}, got {n}")))),
+        Some(n) => Err(option_error(OptionError::new(name, format!("must be {expected}, got {}", show_number(n))))),
         None => Err(option_error(OptionError::new(name, format!("is missing; it must be {expected}")))),
     }
 }

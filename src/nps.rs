@@ -5,7 +5,7 @@
 //! "The One Number You Need to Grow", Harvard Business Review). Every share in
 //! this module is a fraction of 1; reports turn them into points and percents.
 
-use crate::options::{ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
+use crate::options::{show_number, ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
 use crate::parse::{parse_scores, Rejected, Tally};
 use crate::layout::{Layout, ScoreColumn};
 use crate::tango;
@@ -320,13 +320,13 @@ pub fn nps_sample_size(
     if !(margin.is_finite() && margin > 0.0 && margin <= 200.0) {
         return Err(OptionError::new(
             "margin",
-            format!("must be a number of NPS points above 0 and at most 200 (such as 5), got {margin}"),
+            format!("must be a number of NPS points above 0 and at most 200 (such as 5), got {}", show_number(margin)),
         ));
     }
     let check = |name: &'static str, share: Option<f64>| match share {
         Some(s) if !(s.is_finite() && (0.0..=1.0).contains(&s)) => Err(OptionError::new(
             name,
-            format!("must be a share between 0 and 1 (such as 0.4), got {s}"),
+            format!("must be a share between 0 and 1 (such as 0.4), got {}", show_number(s)),
         )),
         _ => Ok(share),
     };
@@ -340,7 +340,7 @@ pub fn nps_sample_size(
             if p + d > 1.0 + 1e-12 {
                 return Err(OptionError::new(
                     "detractorShare",
-                    format!("promoterShare + detractorShare must be at most 1, got {p} + {d}"),
+                    format!("promoterShare + detractorShare must be at most 1, got {} + {}", show_number(p), show_number(d)),
                 ));
             }
             (p, d)

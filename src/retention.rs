@@ -9,7 +9,7 @@
 //!   rate r and discount rate d, CLV = m · r / (1 + d − r) — margins counted
 //!   at the end of each year a customer stays, over an unlimited horizon.
 
-use crate::options::OptionError;
+use crate::options::{show_number, OptionError};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -98,7 +98,7 @@ fn finite_at_least_zero(name: &'static str, value: f64, what: &str) -> Result<f6
     if value.is_finite() && value >= 0.0 {
         Ok(value)
     } else {
-        Err(OptionError::new(name, format!("must be {what}, 0 or more, got {value}")))
+        Err(OptionError::new(name, format!("must be {what}, 0 or more, got {}", show_number(value))))
     }
 }
 
@@ -106,7 +106,7 @@ fn share(name: &'static str, value: f64) -> Result<f64, OptionError> {
     if value.is_finite() && (0.0..=1.0).contains(&value) {
         Ok(value)
     } else {
-        Err(OptionError::new(name, format!("must be a fraction from 0 to 1 (0.3 for 30 %), got {value}")))
+        Err(OptionError::new(name, format!("must be a fraction from 0 to 1 (0.3 for 30 %), got {}", show_number(value))))
     }
 }
 
