@@ -4,6 +4,23 @@
 // .root resets every inherited property (all: initial), and sizes are in em
 // from .root or px, because inherited properties and rem cross the shadow
 // boundary. The layout follows the element's own width (container queries).
+
+// The dark palette, for theme="dark" and for theme="auto" on a dark system.
+const DARK = `
+  --_text: var(--loyalty-text, #e6edf3);
+  --_bg: var(--loyalty-background, #161b22);
+  --_muted: var(--loyalty-muted, #a5b0bc);
+  --_border: var(--loyalty-border, #3a4350);
+  --_control: var(--loyalty-control-border, #7d8896);
+  --_accent: var(--loyalty-accent, #79b8ff);
+  --_on-accent: var(--loyalty-on-accent, #0d1117);
+  --_soft: var(--loyalty-soft, #222a34);
+  --_promoter: var(--loyalty-promoter, #56d364);
+  --_passive: var(--loyalty-passive, #e3b341);
+  --_detractor: var(--loyalty-detractor, #ff7b72);
+  color-scheme: dark;
+`;
+
 export const STYLES = `
 :host {
   all: initial;
@@ -41,35 +58,9 @@ export const STYLES = `
   text-align: start;
   overflow-wrap: break-word;
 }
-:host([theme="dark"]) .root {
-  --_text: var(--loyalty-text, #e6edf3);
-  --_bg: var(--loyalty-background, #161b22);
-  --_muted: var(--loyalty-muted, #a5b0bc);
-  --_border: var(--loyalty-border, #3a4350);
-  --_control: var(--loyalty-control-border, #7d8896);
-  --_accent: var(--loyalty-accent, #79b8ff);
-  --_on-accent: var(--loyalty-on-accent, #0d1117);
-  --_soft: var(--loyalty-soft, #222a34);
-  --_promoter: var(--loyalty-promoter, #56d364);
-  --_passive: var(--loyalty-passive, #e3b341);
-  --_detractor: var(--loyalty-detractor, #ff7b72);
-  color-scheme: dark;
-}
+:host([theme="dark"]) .root {${DARK}}
 @media (prefers-color-scheme: dark) {
-  :host([theme="auto"]) .root {
-    --_text: var(--loyalty-text, #e6edf3);
-    --_bg: var(--loyalty-background, #161b22);
-    --_muted: var(--loyalty-muted, #a5b0bc);
-    --_border: var(--loyalty-border, #3a4350);
-    --_control: var(--loyalty-control-border, #7d8896);
-    --_accent: var(--loyalty-accent, #79b8ff);
-    --_on-accent: var(--loyalty-on-accent, #0d1117);
-    --_soft: var(--loyalty-soft, #222a34);
-    --_promoter: var(--loyalty-promoter, #56d364);
-    --_passive: var(--loyalty-passive, #e3b341);
-    --_detractor: var(--loyalty-detractor, #ff7b72);
-    color-scheme: dark;
-  }
+  :host([theme="auto"]) .root {${DARK}}
 }
 :host([compact]) .root { font-size: calc(var(--loyalty-font-size, 16px) * 0.875); padding: calc(var(--_gap) * 0.75); }
 *, *::before, *::after { box-sizing: inherit; }

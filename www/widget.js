@@ -757,10 +757,15 @@ export class LoyaltyCalculator extends ElementBase {
         row(t.say('total'), report.respondents, has ? 100 : null, 'total')),
     );
 
+    this.#renderReading(report, t, has);
+  }
+
+  /** How the paste was read (its column), what was not counted, and the save buttons. */
+  #renderReading(report, t, has) {
+    const p = this.#p;
     const column = report.column;
     p.column.textContent = column ? t.say(column.name ? 'column' : 'columnUnnamed', { index: column.index, name: column.name ?? '' }) : '';
     p.column.hidden = !column;
-
     this.#renderRejected(report, t);
     p.actions.hidden = !has;
     p.buttons.svg.hidden = p.buttons.png.hidden = !has;
@@ -898,12 +903,7 @@ export class LoyaltyCalculator extends ElementBase {
         row(csat ? 'topTwo.csat' : 'topTwo', pct(report.topTwoBoxPct)),
         row('bottomTwo', pct(report.bottomTwoBoxPct))),
     );
-    const column = report.column;
-    p.column.textContent = column ? t.say(column.name ? 'column' : 'columnUnnamed', { index: column.index, name: column.name ?? '' }) : '';
-    p.column.hidden = !column;
-    this.#renderRejected(report, t);
-    p.actions.hidden = !has;
-    p.buttons.svg.hidden = p.buttons.png.hidden = !has;
+    this.#renderReading(report, t, has);
   }
 
   #renderClv(report) {

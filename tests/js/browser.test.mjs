@@ -2,82 +2,12 @@
 // site in dist/ and the host pages in tests/fixtures/, served from the
 // repository root by scripts/serve.mjs (and dist/index.html also from disk).
 // Expected numbers are worked out by hand in the comments next to them.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
-import { CHROMIUM_FLAGS, chromiumPath } from './chromium.mjs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { counts, env, expectText, openPage, part, root } from './widget-harness.mjs';
 import { STRINGS } from '../../www/strings.js';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** Debian's Chromium (tests/js/chromium.mjs), else whatever `which` finds. */
-function browserPath() {
-  try {
-    return chromiumPath();
-  } catch (error) {
-    for (const name of ['chromium-browser', 'chromium']) {
-      try {
-        const found = execFileSync('which', [name], { encoding: 'utf8' }).trim();
-        if (found) return found;
-      } catch {
-        // not on PATH; try the next name
-      }
-    }
-    throw error;
-  }
-}
-
-let browser;
-let server;
-let origin;
-
-before(async () => {
-  server = await serve(root, 0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: browserPath(), args: CHROMIUM_FLAGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done()));
-});
-
-/**
- * A fresh page in its own context, closed when the test ends. Page errors and
- * console errors are collected in `problems`.
- */
-async function openPage(t, { width = 1024, locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, locale });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    problems.push(`console.error: ${message.text()}`);
-  });
-  return { page, problems };
-}
-
-/** Waits (up to `timeout` ms) for the locator's text to equal `expected`, then asserts it. */
-async function expectText(locator, expected, timeout = 2000) {
-  const end = Date.now() + timeout;
-  let actual = await locator.textContent();
-  while (actual !== expected && Date.now() < end) {
-    await new Promise((done) => setTimeout(done, 20));
-    actual = await locator.textContent();
-  }
-  assert.equal(actual, expected);
-}
-
-const part = (page, name) => page.locator(`loyalty-calculator [part="${name}"]`);
-
-/** The Respondents column of the result table: promoters, passives, detractors, total. */
-const counts = (page) => page.locator('loyalty-calculator [part="table"] tbody tr td:first-of-type').allTextContents();
 
 // The example in www/index.html, 30 answers:
 //   10 9 9 8 7 10 6 9 3 10 8 9 7 5 10 9 8 10 2 9 10 7 9 8 10 6 9 10 4 9
@@ -94,7 +24,7 @@ const EXAMPLE_COUNTS = ['17', '7', '6', '30'];
 
 test('the page over http shows the result for its example at once', async (t) => {
   const { page, problems } = await openPage(t);
-  await page.goto(`${origin}/dist/index.html?lang=en`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${env.origin}/dist/index.html?lang=en`, { waitUntil: 'domcontentloaded' });
   // No waiting: the result is there as soon as the document is parsed.
   assert.equal(await part(page, 'score').textContent(), EXAMPLE_SCORE_EN);
   const interval = await part(page, 'interval').textContent();
@@ -129,7 +59,7 @@ test('the page opened from disk shows the same result without errors', async (t)
 
 test('typing updates the score on every input', async (t) => {
   const { page, problems } = await openPage(t);
-  await page.goto(`${origin}/dist/index.html?lang=en`);
+  await page.goto(`${env.origin}/dist/index.html?lang=en`);
   await page.evaluate(() => {
     window.results = 0;
     document.addEventListener('loyalty-result', () => window.results++);
@@ -163,7 +93,7 @@ test('typing updates the score on every input', async (t) => {
 
 test('entries that are not 0–10 are listed with line, column and reason', async (t) => {
   const { page, problems } = await openPage(t);
-  await page.goto(`${origin}/dist/index.html?lang=en`);
+  await page.goto(`${env.origin}/dist/index.html?lang=en`);
   const rejected = part(page, 'rejected');
   assert.equal(await rejected.isVisible(), false);
 
@@ -190,7 +120,7 @@ test('entries that are not 0–10 are listed with line, column and reason', asyn
 
 test('Nederlands switches the page and the widget to Dutch; ?lang=nl starts in Dutch', async (t) => {
   const { page, problems } = await openPage(t);
-  await page.goto(`${origin}/dist/index.html?lang=en`);
+  await page.goto(`${env.origin}/dist/index.html?lang=en`);
   assert.equal(await part(page, 'label').textContent(), STRINGS.en.inputLabel);
 
   await page.getByRole('button', { name: 'Nederlands' }).click();
@@ -207,7 +137,7 @@ test('Nederlands switches the page and the widget to Dutch; ?lang=nl starts in D
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
 
   const dutch = await openPage(t);
-  await dutch.page.goto(`${origin}/dist/index.html?lang=nl`, { waitUntil: 'domcontentloaded' });
+  await dutch.page.goto(`${env.origin}/dist/index.html?lang=nl`, { waitUntil: 'domcontentloaded' });
   assert.equal(await part(dutch.page, 'label').textContent(), STRINGS.nl.inputLabel);
   assert.equal(await part(dutch.page, 'score').textContent(), '+36,7');
   assert.equal(await dutch.page.evaluate(() => document.documentElement.lang), 'nl');
@@ -229,7 +159,7 @@ test('on a bare host page the element fires loyalty-result and exposes window.Lo
       });
     });
   });
-  await page.goto(`${origin}/tests/fixtures/bare.html`);
+  await page.goto(`${env.origin}/tests/fixtures/bare.html`);
   const first = await page.evaluate(() => window.results);
   assert.equal(first.length, 1, JSON.stringify(first));
   assert.equal(first[0].target, 'loyalty-calculator');
@@ -269,7 +199,7 @@ test('the script works placed in <head> before the element and loaded with defer
     ['defer.html', '+75.0'],
   ]) {
     const { page, problems } = await openPage(t);
-    await page.goto(`${origin}/tests/fixtures/${fixture}`);
+    await page.goto(`${env.origin}/tests/fixtures/${fixture}`);
     await expectText(part(page, 'score'), expected);
     assert.equal(await page.evaluate(() => customElements.get('loyalty-calculator') === window.LoyaltyScore.LoyaltyCalculator), true);
     assert.deepEqual(problems, [], fixture);
@@ -278,7 +208,7 @@ test('the script works placed in <head> before the element and loaded with defer
 
 test('pasted markup is shown as text, never run', async (t) => {
   const { page, problems } = await openPage(t);
-  await page.goto(`${origin}/dist/index.html?lang=en`);
+  await page.goto(`${env.origin}/dist/index.html?lang=en`);
   const probe = [
     '<img src=x onerror="window.__pwned=1">',
     '<script>window.__pwned=2</script>',
@@ -311,15 +241,15 @@ test('the page requests only its own files', async (t) => {
   // request the test server receives.
   const allowed = new Set(['/dist/index.html', '/dist/page.css', '/dist/page.js', '/dist/loyalty-calculator.js']);
   const seen = [];
-  const onServer = (request) => seen.push(new URL(request.url, origin).pathname);
-  server.on('request', onServer);
-  t.after(() => server.off('request', onServer));
+  const onServer = (request) => seen.push(new URL(request.url, env.origin).pathname);
+  env.server.on('request', onServer);
+  t.after(() => env.server.off('request', onServer));
 
   const { page, problems } = await openPage(t);
   const requested = [];
   page.on('request', (request) => requested.push(request.url()));
   page.on('websocket', (socket) => requested.push(socket.url()));
-  await page.goto(`${origin}/dist/index.html?lang=en`);
+  await page.goto(`${env.origin}/dist/index.html?lang=en`);
   await part(page, 'input').fill('');
   await part(page, 'input').pressSequentially('10\n9\n3');
   await expectText(part(page, 'score'), '+33.3');
@@ -329,7 +259,7 @@ test('the page requests only its own files', async (t) => {
 
   for (const url of requested) {
     const { origin: from, pathname } = new URL(url);
-    assert.equal(from, origin, url);
+    assert.equal(from, env.origin, url);
     assert.ok(allowed.has(pathname), url);
   }
   for (const path of seen) assert.ok(allowed.has(path), path);
@@ -341,7 +271,7 @@ test('the page requests only its own files', async (t) => {
 
 test('properties reflect attributes', async (t) => {
   const { page, problems } = await openPage(t);
-  await page.goto(`${origin}/tests/fixtures/bare.html`);
+  await page.goto(`${env.origin}/tests/fixtures/bare.html`);
   const state = () =>
     page.evaluate(() => {
       const el = document.querySelector('loyalty-calculator');
@@ -402,7 +332,7 @@ test('the widget fits narrow screens and the two-column width', async (t) => {
   for (const width of [320, 700, 768]) {
     await page.setViewportSize({ width, height: 800 });
     for (const lang of ['en', 'nl']) {
-      await page.goto(`${origin}/dist/index.html?lang=${lang}`);
+      await page.goto(`${env.origin}/dist/index.html?lang=${lang}`);
       const overflow = await page.evaluate(() => {
         const shadow = document.querySelector('loyalty-calculator').shadowRoot;
         const container = shadow.querySelector('.root');
