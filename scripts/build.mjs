@@ -16,15 +16,18 @@ writeFileSync(at('.build/wasm-base64.js'), `export default ${JSON.stringify(wasm
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(at('Cargo.toml'), 'utf8'))[1];
 const banner = `/*! loyalty-score ${version} | MIT OR Apache-2.0 */`;
 // The glue's async loader mentions import.meta; it is never imported, so it is dropped.
+// Hosts without TextEncoder/TextDecoder get the bundle's own UTF-8 codecs.
+const codecs = { inject: [at('js/text-codec.js')] };
 const common = { bundle: true, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, banner: { js: banner }, target: 'es2022', legalComments: 'none' };
 
 rmSync(at('pkg'), { recursive: true, force: true });
 rmSync(at('dist'), { recursive: true, force: true });
 
-await build({ ...common, entryPoints: [at('js/core.js')], outfile: at('pkg/loyalty-score.mjs'), format: 'esm', platform: 'neutral' });
-await build({ ...common, entryPoints: [at('js/core.js')], outfile: at('pkg/loyalty-score.cjs'), format: 'cjs', platform: 'neutral' });
+await build({ ...common, ...codecs, entryPoints: [at('js/core.js')], outfile: at('pkg/loyalty-score.mjs'), format: 'esm', platform: 'neutral' });
+await build({ ...common, ...codecs, entryPoints: [at('js/core.js')], outfile: at('pkg/loyalty-score.cjs'), format: 'cjs', platform: 'neutral' });
 await build({
   ...common,
+  ...codecs,
   entryPoints: [at('www/embed.js')],
   outfile: at('dist/loyalty-calculator.js'),
   format: 'iife',
