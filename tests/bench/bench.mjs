@@ -83,3 +83,35 @@ for (const file of ['target/wasm-bindgen/loyalty_score_bg.wasm', 'pkg/loyalty-sc
 }
 const peerFolder = join(root, 'node_modules/net-promoter-score');
 console.log('net-promoter-score (whole package)'.padEnd(45), kib(folder(peerFolder)), '   (no parser, no intervals)');
+
+// The widget in Chromium: a 100,000-line paste, from the paste event to the
+// painted result (the textarea never receives the text).
+try {
+  const { launchChromium } = await import('../js/chromium.mjs');
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  await page.goto(new URL('dist/index.html?lang=en', `file://${root}`).href);
+  await page.waitForFunction(() => document.querySelector('loyalty-calculator')?.report);
+  console.log('\nWidget in Chromium: paste to painted result (ms)\n');
+  for (const lines of [10_000, 100_000, 1_000_000]) {
+    const { ms, respondents } = await page.evaluate(async (n) => {
+      const element = document.querySelector('loyalty-calculator');
+      const text = Array.from({ length: n }, (_, i) => String(i % 11)).join('\n');
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      const textarea = element.shadowRoot.querySelector('textarea');
+      textarea.focus();
+      const started = performance.now();
+      textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+      const ms = performance.now() - started;
+      const respondents = element.report?.respondents;
+      element.shadowRoot.querySelector('[part~="big-paste"] button:last-of-type')?.click();
+      return { ms, respondents };
+    }, lines);
+    console.log(String(lines).padStart(10), ms.toFixed(1).padStart(10), respondents === lines ? '' : `  (counted ${respondents})`);
+  }
+  await browser.close();
+} catch (error) {
+  console.log(`\n(widget timing skipped: ${error.message})`);
+}
