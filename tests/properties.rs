@@ -192,16 +192,17 @@ fn name_cell() -> impl Strategy<Value = String> {
 }
 
 /// A `;` export with a header row; rows may be short or carry extra cells.
+/// The start of a Dutch `;` export: optional BOM and its header line.
+fn export_header(crlf: bool, bom: bool) -> (String, &'static str) {
+    let eol = if crlf { "\r\n" } else { "\n" };
+    let bom = if bom { "\u{feff}" } else { "" };
+    (format!("{bom}id;Aanbeveling;naam{eol}"), eol)
+}
+
 fn csv_paste() -> impl Strategy<Value = String> {
     (prop::collection::vec((score_cell(), name_cell(), 0u8..10), 1..90), any::<bool>(), any::<bool>()).prop_map(
         |(rows, crlf, bom)| {
-            let eol = if crlf { "\r\n" } else { "\n" };
-            let mut text = String::new();
-            if bom {
-                text.push('\u{feff}');
-            }
-            text.push_str("id;Aanbeveling;naam");
-            text.push_str(eol);
+            let (mut text, eol) = export_header(crlf, bom);
             for (i, (score, name, shape)) in rows.into_iter().enumerate() {
                 match shape {
                     0 => text.push_str(&format!("{}", i + 1)),
@@ -358,13 +359,7 @@ proptest! {
         crlf in any::<bool>(),
         bom in any::<bool>(),
     ) {
-        let eol = if crlf { "\r\n" } else { "\n" };
-        let mut text = String::new();
-        if bom {
-            text.push('\u{feff}');
-        }
-        text.push_str("id;Aanbeveling;naam");
-        text.push_str(eol);
+        let (mut text, eol) = export_header(crlf, bom);
         let mut histogram = vec![0u64; 11];
         let mut rejected = Vec::new();
         let mut line = 2u64;

@@ -35,10 +35,7 @@ export function resultCsv(report) {
     ['promoter_pct', report.promoterPct],
     ['passive_pct', report.passivePct],
     ['detractor_pct', report.detractorPct],
-    ['interval_method', report.interval?.method],
-    ['interval_level', report.interval?.level],
-    ['interval_low', report.interval?.low],
-    ['interval_high', report.interval?.high],
+    ...intervalRows('interval', report.interval),
     ['margin_of_error', report.marginOfError],
     ['rejected', report.rejectedCount],
   ];
@@ -63,6 +60,11 @@ export function sciText(report, { say, numbers }) {
   return plain(lines);
 }
 
+/** CSV rows for an interval's fields, named `<prefix>_<field>` (empty when there is no interval). */
+function intervalRows(prefix, interval, fields = ['method', 'level', 'low', 'high']) {
+  return fields.map((field) => [`${prefix}_${field}`, interval?.[field]]);
+}
+
 export function sciCsv(report) {
   return csv([
     ['metric', 'sci'],
@@ -75,10 +77,7 @@ export function sciCsv(report) {
     ['secure_pct', report.securePct],
     ['favorable_pct', report.favorablePct],
     ['at_risk_pct', report.atRiskPct],
-    ['interval_method', report.interval?.method],
-    ['interval_level', report.interval?.level],
-    ['interval_low', report.interval?.low],
-    ['interval_high', report.interval?.high],
+    ...intervalRows('interval', report.interval),
     ['satisfaction_top_two_pct', report.perQuestion.satisfaction],
     ['repurchase_top_two_pct', report.perQuestion.repurchase],
     ['recommend_top_two_pct', report.perQuestion.recommend],
@@ -114,13 +113,10 @@ export function likertCsv(report) {
     ['mean', report.mean],
     ['sd', report.sd],
     ['median', report.median],
-    ['mean_interval_level', report.meanInterval?.level],
-    ['mean_interval_low', report.meanInterval?.low],
-    ['mean_interval_high', report.meanInterval?.high],
+    ...intervalRows('mean_interval', report.meanInterval, ['level', 'low', 'high']),
     ['top_box_pct', report.topBoxPct],
     ['top_two_box_pct', report.topTwoBoxPct],
-    ['top_two_box_interval_low', report.topTwoBoxInterval?.low],
-    ['top_two_box_interval_high', report.topTwoBoxInterval?.high],
+    ...intervalRows('top_two_box_interval', report.topTwoBoxInterval, ['low', 'high']),
     ['bottom_two_box_pct', report.bottomTwoBoxPct],
     ['rejected', report.rejectedCount],
   ];
