@@ -5,12 +5,12 @@
 //! rather than through wasm-bindgen's `&str` glue, which copies ASCII text one
 //! character at a time in a JavaScript loop.
 
-use crate::likert::{analyze_likert, LIKERT_SCALES};
-use crate::nps::{analyze_nps_bytes, compare_nps, nps_sample_size, NpsCounts, NpsReport};
+use crate::measures::likert::{analyze_likert, LIKERT_SCALES};
+use crate::measures::nps::{analyze_nps_bytes, compare_nps, nps_sample_size, NpsCounts, NpsReport};
 use crate::options::{scale_from_name, show_number, ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
-use crate::retention::{customer_lifetime_value, retention, LifetimeValueInput};
-use crate::sci::{analyze_sci, SCI_SCALES};
-use crate::token::Scale;
+use crate::measures::retention::{customer_lifetime_value, retention, LifetimeValueInput};
+use crate::measures::sci::{analyze_sci, SCI_SCALES};
+use crate::read::token::Scale;
 use core::cell::RefCell;
 use js_sys::{Object, Reflect};
 use serde::Serialize;

@@ -20,25 +20,28 @@
 //! assert_eq!(report.rejected[0].reason.code(), "not-a-whole-number");
 //! ```
 
-pub mod layout;
-pub mod likert;
-pub mod proportion;
-pub mod retention;
-pub mod sci;
-pub mod normal;
-pub mod nps;
+mod measures;
 pub mod options;
-pub mod parse;
-pub mod student_t;
-mod rows;
-mod tango;
-pub mod token;
+mod read;
+mod stats;
+
+// The layers are private; their public modules are re-exported so every path
+// stays `loyalty_score::<module>` (rustdoc inlines them at the root).
+pub use measures::{likert, nps, retention, sci};
+pub use read::{layout, parse, token};
+pub use stats::{normal, proportion, student_t};
 
 #[cfg(target_arch = "wasm32")]
 mod binding;
 
+// `no_inline` keeps these listed as re-exports, as when their modules were
+// defined at the root, instead of rustdoc copying each page here.
+#[doc(no_inline)]
 pub use layout::{ColumnChoice, Delimiter, HeaderWords, Layout, LayoutKind, ScoreColumn};
+#[doc(no_inline)]
 pub use nps::{analyze_nps, analyze_nps_bytes, compare_nps, nps_sample_size, Interval, NpsComparison, NpsCounts, NpsReport, SampleSizePlan};
 pub use options::{ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
+#[doc(no_inline)]
 pub use parse::{parse_answers, parse_scores, Position, Rejected, ScoreParser, Tally};
+#[doc(no_inline)]
 pub use token::{RejectReason, Scale};

@@ -105,7 +105,7 @@ impl ConfidenceLevel {
 
     /// The two-sided critical value z for this level.
     pub fn critical_z(self) -> f64 {
-        crate::normal::two_sided_critical(self.0)
+        crate::stats::normal::two_sided_critical(self.0)
     }
 }
 
@@ -147,10 +147,10 @@ mod tests {
 
 /// Reads an answer scale written as `"1-5"`, `"1-7"` or `"0-10"` (an en dash
 /// is accepted too), allowing only the scales in `allowed`.
-pub fn scale_from_name(name: &str, allowed: &[crate::token::Scale]) -> Result<crate::token::Scale, OptionError> {
+pub fn scale_from_name(name: &str, allowed: &[crate::read::token::Scale]) -> Result<crate::read::token::Scale, OptionError> {
     let normalized = name.trim().replace('–', "-");
     let parsed = normalized.split_once('-').and_then(|(low, high)| {
-        Some(crate::token::Scale { min: low.trim().parse().ok()?, max: high.trim().parse().ok()? })
+        Some(crate::read::token::Scale { min: low.trim().parse().ok()?, max: high.trim().parse().ok()? })
     });
     match parsed {
         Some(scale) if allowed.contains(&scale) => Ok(scale),

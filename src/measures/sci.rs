@@ -15,13 +15,13 @@
 //! | 1–7 | 6–7 | 5–7 | 1–4 |
 //! | 1–5 | 4–5 | 3–5 | 1–2 |
 
-use crate::layout::{column_name, is_header_row, modal_width, mostly_scores, split_records, Delimiter, Record};
-use crate::likert::{Bounds, ScaleRange};
+use crate::read::layout::{column_name, is_header_row, modal_width, mostly_scores, split_records, Delimiter, Record};
+use super::likert::{Bounds, ScaleRange};
 use crate::options::ConfidenceLevel;
-use crate::parse::{classify_entry, sample_of, Rejected, Tally, BOM};
-use crate::proportion::wilson;
-use crate::rows::{for_each_row, for_each_whitespace_row, Row};
-use crate::token::{Cell, RejectReason, Scale};
+use crate::read::parse::{classify_entry, sample_of, Rejected, Tally, BOM};
+use crate::stats::proportion::wilson;
+use crate::read::rows::{for_each_row, for_each_whitespace_row, Row};
+use crate::read::token::{Cell, RejectReason, Scale};
 use serde::Serialize;
 
 /// The scales the three SCI questions may use.
@@ -158,7 +158,7 @@ fn plan(sample: &[u8], scale: Scale) -> Plan {
     }
     // Failing a clean table, a delimiter on most lines still beats white space.
     if chosen.is_none() {
-        let lines: Vec<&[u8]> = sample.split(|&b| b == b'\n').filter(|l| !crate::token::trim_cell(l).is_empty()).collect();
+        let lines: Vec<&[u8]> = sample.split(|&b| b == b'\n').filter(|l| !crate::read::token::trim_cell(l).is_empty()).collect();
         chosen = [Delimiter::Tab, Delimiter::Semicolon, Delimiter::Comma]
             .into_iter()
             .find(|d| lines.iter().filter(|l| l.contains(&d.byte())).count() * 2 > lines.len())

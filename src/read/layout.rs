@@ -2,7 +2,7 @@
 //! of scores, a single column under a header, or a table (spreadsheet selection
 //! or CSV export) of which one column holds the scores.
 
-use crate::token::{classify, trim_cell, Cell, RejectReason, Scale};
+use super::token::{classify, trim_cell, Cell, RejectReason, Scale};
 use serde::Serialize;
 
 /// The separator between the columns of a table.

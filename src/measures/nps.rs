@@ -6,10 +6,10 @@
 //! this module is a fraction of 1; reports turn them into points and percents.
 
 use crate::options::{show_number, ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
-use crate::parse::{parse_scores, Rejected, Tally};
-use crate::layout::{Layout, ScoreColumn};
-use crate::tango;
-use crate::token::Scale;
+use crate::read::parse::{parse_scores, Rejected, Tally};
+use crate::read::layout::{Layout, ScoreColumn};
+use crate::stats::tango;
+use crate::read::token::Scale;
 use serde::Serialize;
 
 /// Pseudo-observations the adjusted-Wald interval adds (Rocks 2016): 3/4 of a
@@ -265,7 +265,7 @@ pub fn compare_nps(before: NpsCounts, after: NpsCounts, options: IntervalOptions
             centre.signum() * f64::INFINITY
         }
     });
-    let p_value = z.map(crate::normal::two_sided_p);
+    let p_value = z.map(crate::stats::normal::two_sided_p);
     Ok(NpsComparison {
         before: NpsReport::from_counts(before, options),
         after: NpsReport::from_counts(after, options),
@@ -408,7 +408,7 @@ mod tests {
         // T(Δ) = sqrt(10(1 − Δ)/(1 + Δ)), and T = z at Δ = (10 − z²)/(10 + z²)
         // = 0.44493 — the same as Wilson's lower bound 10/(10 + z²) for the
         // promoter share, mapped to NPS by 2·share − 1.
-        let z: f64 = crate::normal::two_sided_critical(0.95);
+        let z: f64 = crate::stats::normal::two_sided_critical(0.95);
         let expected = 100.0 * (10.0 - z * z) / (10.0 + z * z);
         assert!((expected - 44.493).abs() < 1e-3);
         let r = NpsReport::from_counts(NpsCounts::new(10, 0, 0), opts(IntervalMethod::Tango, 0.95));

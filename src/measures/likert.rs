@@ -3,11 +3,11 @@
 //! CSAT is the top-two-box share on a 1–5 scale: the percentage of answers
 //! of 4 ("satisfied") or 5 ("very satisfied").
 
-use crate::layout::{HeaderWords, Layout, ScoreColumn};
+use crate::read::layout::{HeaderWords, Layout, ScoreColumn};
 use crate::options::ConfidenceLevel;
-use crate::parse::{parse_answers, Rejected, Tally};
-use crate::proportion::wilson;
-use crate::token::Scale;
+use crate::read::parse::{parse_answers, Rejected, Tally};
+use crate::stats::proportion::wilson;
+use crate::read::token::Scale;
 use serde::Serialize;
 
 /// The scales a Likert or CSAT question may use.
@@ -95,7 +95,7 @@ impl LikertReport {
         let pct = |count: u64| (n > 0).then(|| 100.0 * count as f64 / nf);
         let mean_interval = match (mean, sd) {
             (Some(m), Some(s)) => {
-                let t = crate::student_t::quantile(1.0 - (1.0 - level.value()) / 2.0, nf - 1.0);
+                let t = crate::stats::student_t::quantile(1.0 - (1.0 - level.value()) / 2.0, nf - 1.0);
                 let half = t * s / nf.sqrt();
                 // No mean can leave the scale, so neither do the interval's ends.
                 let (min, max) = (f64::from(scale.min), f64::from(scale.max));

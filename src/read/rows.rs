@@ -2,7 +2,7 @@
 //! export), read with csv-core in chunks of any size, each cell with the line
 //! and column where it starts.
 
-use crate::token::trim_cell;
+use super::token::trim_cell;
 use serde::Serialize;
 
 /// Bytes of one cell kept while reading it; no answer is anywhere near this long.

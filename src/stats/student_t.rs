@@ -130,7 +130,7 @@ mod tests {
     #[test]
     fn many_degrees_of_freedom_approach_the_normal() {
         let t = quantile(0.975, 1e7);
-        assert!((t - crate::normal::quantile(0.975)).abs() < 1e-6);
+        assert!((t - crate::stats::normal::quantile(0.975)).abs() < 1e-6);
         assert!(quantile(0.5, 3.0).abs() < 1e-12);
         assert!(quantile(1.0, 3.0).is_nan() && quantile(0.5, 0.0).is_nan());
     }

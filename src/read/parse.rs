@@ -3,13 +3,13 @@
 //! its line and column.
 //!
 //! The first lines are held back until the layout can be decided (see
-//! [`crate::layout`]); after that each chunk is read as it comes, with the
-//! state of a half-read entry kept across chunk boundaries.
+//! [`layout`](super::layout)); after that each chunk is read as it comes,
+//! with the state of a half-read entry kept across chunk boundaries.
 
-use crate::layout::{self, HeaderWords, Layout, LayoutKind, ScoreColumn};
-use crate::rows::{Field, Row, RowReader};
-pub use crate::rows::Position;
-use crate::token::{classify, trim_cell, Cell, RejectReason, Scale};
+use super::layout::{self, HeaderWords, Layout, LayoutKind, ScoreColumn};
+use super::rows::{Field, Row, RowReader};
+pub use super::rows::Position;
+use super::token::{classify, trim_cell, Cell, RejectReason, Scale};
 use serde::Serialize;
 
 /// Lines held back to decide the layout, unless the paste ends sooner.
@@ -378,7 +378,7 @@ pub fn parse_answers(text: &[u8], scale: Scale, words: HeaderWords) -> Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{ColumnChoice, Delimiter};
+    use crate::read::layout::{ColumnChoice, Delimiter};
     const S: Scale = Scale::ZERO_TO_TEN;
 
     fn read(text: &str) -> Tally {

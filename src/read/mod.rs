@@ -1,0 +1,9 @@
+//! Reading pasted text: cells, rows with positions, layout detection and the
+//! push parser. It is the bottom layer, so pastes can be tested without any
+//! statistics: it must not import `measures` (today it uses nothing outside
+//! `read`).
+
+pub mod layout;
+pub mod parse;
+pub(crate) mod rows;
+pub mod token;
