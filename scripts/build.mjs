@@ -18,7 +18,22 @@ const banner = `/*! loyalty-score ${version} | MIT OR Apache-2.0 */`;
 // The glue's async loader mentions import.meta; it is never imported, so it is dropped.
 // Hosts without TextEncoder/TextDecoder get the bundle's own UTF-8 codecs.
 const codecs = { inject: [at('js/text-codec.js')] };
-const common = { bundle: true, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, banner: { js: banner }, target: 'es2022', legalComments: 'none' };
+// CSS in css`…` literals ships without the white space written for people:
+// runs of space fold to one and go altogether around { } ; and :. Commas
+// keep theirs, which custom properties store as written. Safe for these
+// sheets: no selector holds " :" and no quoted string holds { } ; or :
+// (tests/js/architecture.test.mjs compares the rules in Chromium).
+const squeezeCss = {
+  name: 'squeeze-css',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]www[\\/].*\.js$/ }, ({ path }) => ({
+      loader: 'js',
+      contents: readFileSync(path, 'utf8').replace(/\bcss`([^`]*)`/g, (literal, body) =>
+        'css`' + body.replace(/\s+/g, ' ').replace(/ ?([{};:]) ?/g, '$1').replace(/;}/g, '}').trim() + '`'),
+    }));
+  },
+};
+const common = { bundle: true, plugins: [squeezeCss], logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, banner: { js: banner }, target: 'es2022', legalComments: 'none' };
 
 rmSync(at('pkg'), { recursive: true, force: true });
 rmSync(at('dist'), { recursive: true, force: true });
@@ -43,7 +58,7 @@ const coreAs = (path) => ({
   },
 });
 for (const [format, core, out] of [['esm', './loyalty-score.mjs', 'widget.mjs'], ['cjs', './loyalty-score.cjs', 'widget.cjs']]) {
-  await build({ ...common, entryPoints: [at('www/widget-entry.js')], outfile: at('pkg', out), format, platform: 'browser', plugins: [coreAs(core)] });
+  await build({ ...common, entryPoints: [at('www/widget-entry.js')], outfile: at('pkg', out), format, platform: 'browser', plugins: [squeezeCss, coreAs(core)] });
 }
 
 const packageJson = JSON.parse(readFileSync(at('js/package.json'), 'utf8'));

@@ -1,27 +1,14 @@
-// The result's charts: an interval whisker, a stacked bar of the three groups
-// and a 0–10 histogram. Each chart is first a scene (rectangles, lines,
-// circles and text in a 320-unit-wide box, coloured by role), then drawn as
-// inline SVG in the widget, as a stand-alone SVG file, or on a canvas for a
-// PNG. The widget draws scenes as wide as their place in pixels, so text keeps
-// its size on a phone; the files use the default width. Groups carry patterns as well as colours: detractors hatched, passives
-// dotted, promoters solid, so the charts read without colour.
+// The result's charts, for any metric: an interval whisker on a scale, a
+// stacked bar of groups and a histogram of answers. Each chart is first a
+// scene (rectangles, lines, circles and text in a 320-unit-wide box, coloured
+// by role), then drawn as inline SVG in the widget, as a stand-alone SVG file,
+// or on a canvas for a PNG. The widget draws scenes as wide as their place in
+// pixels, so text keeps its size on a phone; the files use the default width.
+// Groups carry patterns as well as colours (the low group hatched, the middle
+// dotted, the top solid), so the charts read without colour.
 import { s } from './dom.js';
 
 export const WIDTH = 320;
-const GROUPS = [
-  ['detractors', 'detractor', 'hatch'],
-  ['passives', 'passive', 'dots'],
-  ['promoters', 'promoter', null],
-];
-
-/** The score and its interval on the −100..100 scale. */
-export function whiskerScene(report, { numbers }, width = WIDTH) {
-  return scaleWhiskerScene(
-    report.score !== null && report.interval ? { value: report.score, low: report.interval.low, high: report.interval.high } : null,
-    { min: -100, max: 100, ticks: [-100, -50, 0, 50, 100], tickText: numbers.signedWhole },
-    width,
-  );
-}
 
 /** A value and its interval on a scale from `min` to `max`, with labelled ticks. */
 export function scaleWhiskerScene(estimate, { min, max, ticks, tickText }, width = WIDTH) {
@@ -39,14 +26,6 @@ export function scaleWhiskerScene(estimate, { min, max, ticks, tickText }, width
     items.push({ t: 'circle', cx: x(value), cy: 16, r: 6, c: 'text', stroke: 'bg' });
   }
   return { width, height: 44, items };
-}
-
-/** Detractors, passives and promoters side by side, with a legend. */
-export function barScene(report, { numbers, say }, width = WIDTH) {
-  return stackedBarScene(GROUPS.map(([key, role, pattern]) => {
-    const pct = report[`${key.slice(0, -1)}Pct`];
-    return { count: report[key], role, pattern, text: `${say(`${key}Short`)} ${pct === null ? '–' : numbers.share(pct / 100)}` };
-  }), width);
 }
 
 /** Groups ({ count, role, pattern, text }) side by side in one bar, with a legend. */
@@ -72,15 +51,11 @@ export function stackedBarScene(groups, width = WIDTH) {
   return { width, height: fits ? 50 : 34 + groups.length * 16, items };
 }
 
-/** The 0–10 scale of the NPS: its three groups, by the keys of their short names. */
-const NPS_BANDS = { min: 0, bands: [[0, 6, 'detractorsShort', 'detractor', 'hatch'], [7, 8, 'passivesShort', 'passive', 'dots'], [9, 10, 'promotersShort', 'promoter', null]] };
-
 /**
  * How many answered each score, with the groups marked below. `scale` gives
- * the lowest answer and the bands [from, to, label key, role, pattern]; by
- * default the NPS's 0–10 with detractors, passives and promoters.
+ * the lowest answer and the bands [from, to, label key, role, pattern].
  */
-export function histogramScene(histogram, { numbers, say }, width = WIDTH, scale = NPS_BANDS) {
+export function histogramScene(histogram, scale, { numbers, say }, width = WIDTH) {
   const bins = histogram.length;
   const bin = width / bins;
   const top = 14;

@@ -1,4 +1,4 @@
-import { LoyaltyCalculator } from './widget.js';
+import { LoyaltyCalculator } from './element.js';
 
 /** Registers <loyalty-calculator> (or another name) once, however often this runs. */
 export function defineLoyaltyCalculator(name = 'loyalty-calculator', registry = globalThis.customElements) {

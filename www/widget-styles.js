@@ -5,8 +5,14 @@
 // from .root or px, because inherited properties and rem cross the shadow
 // boundary. The layout follows the element's own width (container queries).
 
+/**
+ * Marks CSS in a template literal: the build squeezes its white space
+ * (scripts/build.mjs); unbuilt, it is the text as written.
+ */
+export const css = String.raw;
+
 // The dark palette, for theme="dark" and for theme="auto" on a dark system.
-const DARK = `
+const DARK = css`
   --_text: var(--loyalty-text, #e6edf3);
   --_bg: var(--loyalty-background, #161b22);
   --_muted: var(--loyalty-muted, #a5b0bc);
@@ -21,7 +27,7 @@ const DARK = `
   color-scheme: dark;
 `;
 
-export const STYLES = `
+export const STYLES = css`
 :host {
   all: initial;
   display: block;
@@ -144,7 +150,6 @@ tr.total th, tr.total td { font-weight: 700; border-bottom: none; }
 .manual { width: 100%; min-height: 5em; margin-top: 0.4em; }
 .privacy { margin: 0; color: var(--_muted); font-size: 0.9em; }
 legend { padding: 0; font-weight: 700; margin-bottom: 0.5em; }
-.form { margin: 0 0 1em; }
 .fields { display: grid; gap: 0.6em 1em; grid-template-columns: minmax(0, 1fr); }
 .field { min-width: 0; }
 .field label { margin-bottom: 0.2em; }
@@ -157,30 +162,10 @@ legend { padding: 0; font-weight: 700; margin-bottom: 0.5em; }
 .field button { display: block; margin-top: 0.4em; }
 button:disabled { cursor: default; opacity: 0.6; }
 button:disabled:hover { background: var(--_bg); }
-.block + .block { margin-top: 1.25em; }
-.block-title { margin: 0; font-size: 1em; font-weight: 600; color: var(--_muted); }
-.csat { margin: 0.75em 0 0; font-size: 1.25em; font-weight: 700; font-variant-numeric: tabular-nums; }
-.cli { margin: 0.75em 0 0; font-weight: 700; }
-.cli .note { font-weight: 400; }
-.follow-up { margin: 0.5em 0 0; padding: 0.4em 0.6em; border-left: 4px solid var(--_detractor); background: var(--_soft); font-size: 0.95em; }
 table.plain tbody th { padding-left: 0; }
 table.plain tbody th::before { display: none; }
-.tools { display: grid; gap: var(--_gap); grid-template-columns: minmax(0, 1fr); border-top: 1px solid var(--_border); padding-top: var(--_gap); }
-.tool h3 { margin: 0 0 0.25em; font-size: 1.1em; }
-.tool .score { font-size: 2em; }
-.pair { display: grid; gap: 0.75em 1em; grid-template-columns: minmax(0, 1fr); }
-.sample { border: 1px solid var(--_border); border-radius: calc(var(--_radius) * 0.6); padding: 0.6em 0.75em; margin: 0; }
-.sample legend { padding: 0 0.3em; margin: 0; }
-.seg-row { margin-bottom: 0.5em; font-size: 0.9em; }
-.seg-row .seg span { padding: 0.2em 0.7em; }
 table.plain td { white-space: nowrap; }
-.sample textarea { min-height: 6em; }
-.tool-result { margin-top: 0.75em; }
-.tool table { max-width: 32em; }
-.verdict { margin: 0; font-weight: 700; font-size: 1.05em; }
-.verdict.significant { color: var(--_promoter); }
 @container (min-width: 480px) {
-  .pair { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
   .fields { grid-template-columns: repeat(auto-fill, minmax(12em, 1fr)); }
 }
 @container (min-width: 720px) {
@@ -196,3 +181,19 @@ table.plain td { white-space: nowrap; }
   tbody th::before { display: none; }
 }
 `;
+
+let sharedSheet = null;
+
+/**
+ * Gives a shadow root the element's styles and `more` (the metrics' CSS): one
+ * constructable sheet shared by every instance, or a <style> where
+ * constructable sheets are missing.
+ */
+export function adoptStyles(root, more) {
+  if (!sharedSheet && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    sharedSheet = new CSSStyleSheet();
+    sharedSheet.replaceSync(STYLES + more);
+  }
+  if (sharedSheet) root.adoptedStyleSheets = [sharedSheet];
+  else root.append(Object.assign(document.createElement('style'), { textContent: STYLES + more }));
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { counts, env, expectText, openPage, part, root } from './widget-harness.mjs';
-import { STRINGS } from '../../www/strings.js';
+import { STRINGS } from '../../www/metrics/index.js';
 
 // The example in www/index.html, 30 answers:
 //   10 9 9 8 7 10 6 9 3 10 8 9 7 5 10 9 8 10 2 9 10 7 9 8 10 6 9 10 4 9

@@ -1,9 +1,113 @@
 // Comparison and planning for the NPS: "Compare two periods" (two pastes or
 // two sets of counts, the difference with its interval, p-value and a verdict
 // in plain words) and "How many responses do I need?" (npsSampleSize).
-import { compareNps, npsSampleSize } from '../js/core.js';
-import { h } from './dom.js';
-import { fieldOfError, numberField } from './fields.js';
+import { compareNps, npsSampleSize } from '../../js/core.js';
+import { h } from '../dom.js';
+import { fieldOfError, numberField } from '../fields.js';
+import { css } from '../widget-styles.js';
+import { bilingual } from '../strings.js';
+
+export const TOOLS_STRINGS = bilingual({
+  'method.tango-compare': [
+    'Tango’s interval has no form for a difference, so the comparison uses adjusted Wald.',
+    'Het Tango-interval bestaat niet voor een verschil; de vergelijking gebruikt daarom aangepaste Wald.',
+  ],
+  'error.margin': [
+    'Enter a margin above 0 and at most 200 points.',
+    'Vul een marge boven 0 en van hoogstens 200 punten in.',
+  ],
+  'error.promoterShare': ['Enter a percentage from 0 to 100.', 'Vul een percentage van 0 tot en met 100 in.'],
+  'error.detractorShare': [
+    'Enter a percentage from 0 to 100; promoters and detractors together at most 100%.',
+    'Vul een percentage van 0 tot en met 100 in; promotors en criticasters samen hoogstens 100%.',
+  ],
+  'error.bothShares': [
+    'Fill in both expected shares, or neither for the worst case.',
+    'Vul beide verwachte aandelen in, of geen van beide voor het ongunstigste geval.',
+  ],
+  'error.counts': [
+    'Counts must be whole numbers of 0 or more.',
+    'Aantallen moeten gehele getallen van 0 of meer zijn.',
+  ],
+  'compare.title': ['Compare two periods', 'Vergelijk twee periodes'],
+  'compare.hint': [
+    'Paste the answers of two periods or segments, or type their counts.',
+    'Plak de antwoorden van twee periodes of groepen, of typ hun aantallen.',
+  ],
+  before: ['Before', 'Voor'],
+  after: ['After', 'Na'],
+  'compare.paste': ['Answers from 0 to 10', 'Antwoorden van 0 tot en met 10'],
+  'compare.empty': [
+    'Fill in both periods to compare their scores.',
+    'Vul beide periodes in om hun scores te vergelijken.',
+  ],
+  'compare.nothing': [
+    'Each period needs at least one answer from 0 to 10.',
+    'Elke periode heeft minstens één antwoord van 0 tot en met 10 nodig.',
+  ],
+  difference: ['Difference', 'Verschil'],
+  'compare.line': [
+    '{level} confidence interval of the difference: {low} to {high} · p = {p}',
+    '{level}-betrouwbaarheidsinterval van het verschil: {low} tot {high} · p = {p}',
+  ],
+  'verdict.riseSignificant': [
+    'The rise of {points} points is significant at {level}.',
+    'De stijging van {points} punten is significant bij {level} betrouwbaarheid.',
+  ],
+  'verdict.riseWithin': [
+    'The rise of {points} points is within the margin of error.',
+    'De stijging van {points} punten valt binnen de foutmarge.',
+  ],
+  'verdict.fallSignificant': [
+    'The fall of {points} points is significant at {level}.',
+    'De daling van {points} punten is significant bij {level} betrouwbaarheid.',
+  ],
+  'verdict.fallWithin': [
+    'The fall of {points} points is within the margin of error.',
+    'De daling van {points} punten valt binnen de foutmarge.',
+  ],
+  'verdict.none': [
+    'No change: both periods have the same score.',
+    'Geen verschil: beide periodes hebben dezelfde score.',
+  ],
+  'plan.title': ['How many responses do I need?', 'Hoeveel reacties heb ik nodig?'],
+  'plan.margin': ['Margin of error (± NPS points)', 'Foutmarge (± NPS-punten)'],
+  'plan.level': ['Confidence level', 'Betrouwbaarheidsniveau'],
+  'plan.promoters': ['Expected promoters (%)', 'Verwachte promotors (%)'],
+  'plan.detractors': ['Expected detractors (%)', 'Verwachte criticasters (%)'],
+  'plan.hint': [
+    'Leave the expected shares empty to plan for the worst case.',
+    'Laat de verwachte aandelen leeg om voor het ongunstigste geval te plannen.',
+  ],
+  'plan.result': ['{n} responses', '{n} reacties'],
+  'plan.worst': [
+    'for a margin of ±{margin} points at {level} confidence, in the worst case (half promoters, half detractors).',
+    'voor een foutmarge van ±{margin} punten bij {level} betrouwbaarheid, in het ongunstigste geval (half promotors, half criticasters).',
+  ],
+  'plan.expected': [
+    'for a margin of ±{margin} points at {level} confidence, with {p} promoters and {d} detractors expected.',
+    'voor een foutmarge van ±{margin} punten bij {level} betrouwbaarheid, met {p} promotors en {d} criticasters verwacht.',
+  ],
+});
+
+export const TOOLS_STYLES = css`
+.tools { display: grid; gap: var(--_gap); grid-template-columns: minmax(0, 1fr); border-top: 1px solid var(--_border); padding-top: var(--_gap); }
+.tool h3 { margin: 0 0 0.25em; font-size: 1.1em; }
+.tool .score { font-size: 2em; }
+.pair { display: grid; gap: 0.75em 1em; grid-template-columns: minmax(0, 1fr); }
+.sample { border: 1px solid var(--_border); border-radius: calc(var(--_radius) * 0.6); padding: 0.6em 0.75em; margin: 0; }
+.sample legend { padding: 0 0.3em; margin: 0; }
+.seg-row { margin-bottom: 0.5em; font-size: 0.9em; }
+.seg-row .seg span { padding: 0.2em 0.7em; }
+.sample textarea { min-height: 6em; }
+.tool-result { margin-top: 0.75em; }
+.tool table { max-width: 32em; }
+.verdict { margin: 0; font-weight: 700; font-size: 1.05em; }
+.verdict.significant { color: var(--_promoter); }
+@container (min-width: 480px) {
+  .pair { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+}
+`;
 
 const GROUPS = ['promoters', 'passives', 'detractors'];
 
@@ -72,11 +176,11 @@ function sampleInput(id, which, onChange) {
 }
 
 /**
- * The tools section. `host` gives { id(name), texts(), level, method } of the
- * element; `changed()` is called after each computation.
+ * The tools section. `host` gives the element's { id(name), texts(),
+ * options(), levels }; the tools follow its level and interval method.
  */
-export function toolsPanel(host, levels) {
-  const { id } = host;
+export function npsTools(host) {
+  const { id, levels } = host;
   const compute = () => panel.compute();
 
   // Compare two periods.
@@ -101,7 +205,7 @@ export function toolsPanel(host, levels) {
   const planLevelLabel = h('label', { for: id('plan-level') });
   const planLevel = h('select', { id: id('plan-level'), part: 'plan-level' });
   for (const level of levels) planLevel.append(h('option', { value: String(level) }));
-  planLevel.value = String(levels.includes(host.level()) ? host.level() : 0.95);
+  planLevel.value = String(levels.includes(host.options().level) ? host.options().level : 0.95);
   const planFields = { margin, promoterShare, detractorShare };
   for (const field of Object.values(planFields)) field.input.addEventListener('input', () => panel.computePlan());
   planLevel.addEventListener('change', () => panel.computePlan());
@@ -135,11 +239,16 @@ export function toolsPanel(host, levels) {
       panel.computePlan();
     },
 
+    /** The element's level or method changed: the comparison follows them (the planner has its own level). */
+    optionsChanged() {
+      panel.computeCompare();
+    },
+
     computeCompare() {
       const { say, numbers: n } = host.texts();
       const a = before.read(say);
       const b = after.read(say);
-      const requested = host.method();
+      const { level: chosenLevel, method: requested } = host.options();
       const method = requested === 'tango' ? 'adjusted-wald' : requested;
       methodNote.hidden = requested !== 'tango';
       methodNote.textContent = say('method.tango-compare');
@@ -153,7 +262,7 @@ export function toolsPanel(host, levels) {
       if (a === null || b === null || a === false || b === false) return empty('compare.empty');
       let result;
       try {
-        result = compareNps(a, b, { level: host.level(), method });
+        result = compareNps(a, b, { level: chosenLevel, method });
       } catch {
         return empty('compare.nothing');
       }

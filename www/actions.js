@@ -1,0 +1,106 @@
+// The frame's save and share actions: copy the result as text, download it
+// as CSV or JSON, download its chart as SVG or PNG, copy a share link. What
+// each metric puts in them comes from its module; where the clipboard is
+// refused, the text is offered to copy by hand.
+import { h } from './dom.js';
+import { sceneToPng, sceneToSvg, stackScenes } from './charts.js';
+import { copyText, resultJson, saveFile } from './export.js';
+
+const COLOR_ROLES = ['text', 'bg', 'muted', 'accent', 'promoter', 'passive', 'detractor'];
+
+/**
+ * `host` gives { id(name), texts(), shown(), elementId(), styled(), fileParent }:
+ * `shown()` is { report, metric, view, options } of the result on show,
+ * `styled()` the node whose computed colours the chart files take, and
+ * `fileParent` where the temporary download link goes.
+ */
+export function actionsPanel(host) {
+  const title = h('h3', { id: host.id('actions') });
+  const buttons = {};
+  const row = h('div', { class: 'buttons' });
+  const feedback = h('p', { class: 'feedback', role: 'status' });
+  const manual = h('textarea', { class: 'manual', readonly: true, hidden: true, 'aria-labelledby': host.id('actions') });
+
+  const tell = (key, values) => {
+    manual.hidden = true;
+    feedback.textContent = host.texts().say(key, values);
+  };
+  const save = (blob, name) => {
+    saveFile(blob, name, host.fileParent);
+    tell('downloaded', { file: name });
+  };
+  /** After a copy: say so, or show the text to copy by hand where the clipboard is not allowed. */
+  const offer = async (text, key) => {
+    if (await copyText(text)) return tell(key);
+    feedback.textContent = host.texts().say('copyFailed');
+    manual.value = text;
+    manual.hidden = false;
+    manual.focus();
+    manual.select();
+  };
+  /** The whole result as one scene for the chart files, in the colours and font on screen. */
+  const exportScene = () => {
+    const { report, view } = host.shown();
+    const style = getComputedStyle(host.styled());
+    const colors = {};
+    for (const role of COLOR_ROLES) colors[role] = style.getPropertyValue(`--_${role}`).trim();
+    colors.border = style.getPropertyValue('--_control').trim();
+    const { parts, label } = view.exportParts(report, host.texts());
+    return { scene: stackScenes(parts), colors, font: style.fontFamily, label };
+  };
+
+  const run = {
+    copy: () => {
+      const { report, metric, options } = host.shown();
+      offer(metric.copyText(report, host.texts(), options), 'copied');
+    },
+    csv: () => {
+      const { report, metric } = host.shown();
+      save(new Blob([metric.csv(report)], { type: 'text/csv' }), `${metric.name}.csv`);
+    },
+    json: () => {
+      const { report, metric } = host.shown();
+      save(new Blob([resultJson(report)], { type: 'application/json' }), `${metric.name}.json`);
+    },
+    svg: () => {
+      const { metric } = host.shown();
+      const { scene, colors, font, label } = exportScene();
+      const svg = sceneToSvg(scene, { id: metric.name, label, colors, font });
+      const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+      save(new Blob([text], { type: 'image/svg+xml' }), `${metric.name}-chart.svg`);
+    },
+    png: async () => {
+      const { metric } = host.shown();
+      const { scene, colors, font } = exportScene();
+      save(await sceneToPng(scene, { colors, font }), `${metric.name}-chart.png`);
+    },
+    shareLink: () => {
+      const { report, metric } = host.shown();
+      offer(metric.shareUrl(report, host.elementId()), 'linkCopied');
+    },
+  };
+  for (const [key, action] of Object.entries(run)) {
+    buttons[key] = h('button', { type: 'button', part: `action ${key === 'shareLink' ? 'share' : key}` });
+    buttons[key].addEventListener('click', action);
+    row.append(buttons[key]);
+  }
+
+  const panel = {
+    root: h('div', { class: 'actions', part: 'actions', role: 'group', 'aria-labelledby': host.id('actions') }, title, row, feedback, manual),
+
+    /** Shows the actions that the result on show allows. */
+    show({ saved, charts, share }) {
+      panel.root.hidden = !saved;
+      buttons.svg.hidden = buttons.png.hidden = !charts;
+      buttons.shareLink.hidden = !share;
+    },
+
+    relabel(t) {
+      title.textContent = t.say('actions');
+      for (const [key, button] of Object.entries(buttons)) button.textContent = t.say(key);
+      feedback.textContent = '';
+      manual.hidden = true;
+    },
+  };
+  return panel;
+}

@@ -1,0 +1,236 @@
+// The element's input for metrics that read text: a textarea to paste into;
+// a paste too big for a textarea kept aside as a summary with a preview; and,
+// for a metric with answer groups (the NPS), the choice to type the count of
+// each group instead. Each metric keeps its own text while another is shown.
+import { h } from './dom.js';
+import { numbers } from './format.js';
+import { bilingual } from './strings.js';
+
+/**
+ * A paste this large skips the textarea: Chromium alone needs seconds to lay
+ * out a textarea holding 100,000 lines. It is analysed directly and shown as
+ * a summary with a preview of its first lines.
+ */
+export const BIG_PASTE = { lines: 2000, chars: 100_000 };
+const PREVIEW_LINES = 200;
+
+export const INPUT_STRINGS = bilingual({
+  modeLegend: ['Enter the answers', 'Voer de antwoorden in'],
+  modePaste: ['Paste scores', 'Scores plakken'],
+  modeCounts: ['Type counts', 'Aantallen typen'],
+  countsHint: ['How many respondents gave each kind of answer.', 'Hoeveel respondenten elk soort antwoord gaven.'],
+  countsInvalid: ['Counts must be whole numbers of 0 or more.', 'Aantallen moeten gehele getallen van 0 of meer zijn.'],
+  bigPasted: ['{lines} lines pasted ({size})', '{lines} regels geplakt ({size})'],
+  bigPastedOne: ['1 line pasted ({size})', '1 regel geplakt ({size})'],
+  bigView: ['View', 'Bekijken'],
+  bigHide: ['Hide', 'Verbergen'],
+  bigClear: ['Clear', 'Wissen'],
+  bigPreviewMore: ['…and {n} more lines', '…en nog {n} regels'],
+});
+
+/** Line count of `text`, stopping early once `limit` is passed. */
+function countLines(text, limit = Infinity) {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && lines <= limit; at = text.indexOf('\n', at + 1)) {
+    if (at < text.length - 1) lines++;
+  }
+  return lines;
+}
+
+const isBig = (text) => text.length > BIG_PASTE.chars || countLines(text, BIG_PASTE.lines) > BIG_PASTE.lines;
+
+/**
+ * Builds the input. `host` gives { id(name), texts(), changed(), countsOfReport() }:
+ * element-unique ids, the strings of the element's language, a call after
+ * every change, and the counts of the report on show (to start typing from).
+ */
+export function textInput(host, initialText) {
+  const { id } = host;
+  const modeLegend = h('legend', { class: 'vh' });
+  const modes = {};
+  const seg = h('div', { class: 'seg', part: 'modes' });
+  for (const mode of ['paste', 'counts']) {
+    modes[mode] = { input: h('input', { type: 'radio', name: id('mode'), value: mode, checked: mode === 'paste' }), text: h('span') };
+    modes[mode].input.addEventListener('change', () => {
+      input.setMode(mode);
+      host.changed();
+    });
+    seg.append(h('label', {}, modes[mode].input, modes[mode].text));
+  }
+  const modeField = h('fieldset', {}, modeLegend, seg);
+
+  const label = h('label', { for: id('input'), part: 'label' });
+  const textarea = h('textarea', { id: id('input'), part: 'input', rows: '8', spellcheck: 'false', autocomplete: 'off' });
+  textarea.value = initialText;
+  textarea.addEventListener('input', () => host.changed());
+  textarea.addEventListener('paste', (event) => {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (!isBig(text)) return;
+    // The textarea never sees it: the whole paste replaces what was there.
+    event.preventDefault();
+    input.setText(text);
+    host.changed();
+    bigView.focus();
+  });
+
+  const bigText = h('p', {});
+  const bigView = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': id('preview') });
+  const bigClear = h('button', { type: 'button' });
+  const bigPreview = h('pre', { id: id('preview'), tabindex: '0', hidden: true });
+  bigView.addEventListener('click', () => togglePreview());
+  bigClear.addEventListener('click', () => {
+    input.setText('');
+    host.changed();
+    textarea.focus();
+  });
+  const big = h('div', { class: 'big', part: 'big-paste', hidden: true }, bigText, h('div', { class: 'buttons' }, bigView, bigClear), bigPreview);
+  const paste = h('div', { class: 'paste' }, label, textarea, big);
+
+  const countsHint = h('p', { class: 'hint' });
+  const countsRow = h('div', { class: 'counts' });
+  const countsError = h('p', { class: 'error', hidden: true });
+  const countsBox = h('div', { class: 'counts-box', hidden: true }, countsHint, countsRow, countsError);
+  let counts = {}; // group → { label, input } for the metric on show
+  let groups = [];
+
+  let bigPaste = null; // { text, lines, bytes } for a paste kept out of the textarea
+  let shown = null; // the metric whose text is in the input
+  const drafts = {};
+
+  function togglePreview() {
+    const open = bigPreview.hidden;
+    if (open && !bigPreview.firstChild) {
+      const text = bigPaste.text;
+      let end = 0;
+      for (let i = 0; i < PREVIEW_LINES && end !== -1; i++) end = text.indexOf('\n', end + 1);
+      const more = bigPaste.lines - PREVIEW_LINES;
+      bigPreview.append(end === -1 ? text : text.slice(0, end));
+      if (more > 0) bigPreview.append(`\n${host.texts().say('bigPreviewMore', { n: numbers(host.texts().lang).count(more) })}`);
+    }
+    bigPreview.hidden = !open;
+    bigView.setAttribute('aria-expanded', String(open));
+    labelBig();
+  }
+
+  function labelBig() {
+    if (!bigPaste) return;
+    const { say, numbers: n } = host.texts();
+    const size = n.bytes(bigPaste.bytes);
+    bigText.textContent = bigPaste.lines === 1
+      ? say('bigPastedOne', { size })
+      : say('bigPasted', { lines: n.count(bigPaste.lines), size });
+    bigView.textContent = say(bigPreview.hidden ? 'bigView' : 'bigHide');
+    bigClear.textContent = say('bigClear');
+    bigPreview.setAttribute('aria-label', bigText.textContent);
+  }
+
+  const input = {
+    root: h('div', {}, modeField, paste, countsBox),
+    textarea,
+    mode: 'paste',
+
+    /** The text now in the input, big pastes included. */
+    text: () => (bigPaste ? bigPaste.text : textarea.value),
+
+    /** Puts `text` in the textarea, or keeps it aside with a summary when it is big. */
+    setText(text) {
+      if (isBig(text)) {
+        bigPaste = { text, lines: countLines(text), bytes: new Blob([text]).size };
+        textarea.value = '';
+        bigPreview.hidden = true;
+        bigPreview.replaceChildren();
+      } else {
+        bigPaste = null;
+        if (textarea.value !== text) textarea.value = text;
+      }
+      textarea.hidden = Boolean(bigPaste);
+      big.hidden = !bigPaste;
+      labelBig();
+    },
+
+    setMode(mode) {
+      if (mode === 'counts' && input.mode === 'paste') {
+        // Start from the counts of what was pasted.
+        const start = host.countsOfReport();
+        if (start) for (const group of groups) counts[group].input.value = String(start[group]);
+      }
+      input.mode = mode;
+      modes[mode].input.checked = true;
+      paste.hidden = mode !== 'paste';
+      countsBox.hidden = mode !== 'counts';
+    },
+
+    /**
+     * Shows the input of `metric`: its own text (kept for it while another
+     * metric was shown), and the choice of typed counts when it has groups.
+     */
+    show(metric) {
+      const name = metric.name;
+      if (shown !== name) {
+        if (shown !== null) drafts[shown] = input.text();
+        if (shown !== null) input.setText(drafts[name] ?? '');
+        shown = name;
+        const wanted = metric.countGroups ?? [];
+        if (wanted.join() !== groups.join()) buildCounts(wanted);
+      }
+      modeField.hidden = groups.length === 0;
+      if (groups.length === 0) input.setMode('paste');
+      paste.hidden = input.mode !== 'paste';
+      countsBox.hidden = input.mode !== 'counts';
+    },
+
+    /** Counts typed into the fields, by group; null (and the fields marked) when one is not a whole number ≥ 0. */
+    readCounts() {
+      const values = {};
+      let valid = true;
+      for (const group of groups) {
+        const field = counts[group].input;
+        const text = field.value.trim();
+        const number = text === '' ? 0 : Number(text);
+        const ok = !field.validity.badInput && Number.isSafeInteger(number) && number >= 0;
+        if (ok) field.removeAttribute('aria-invalid');
+        else field.setAttribute('aria-invalid', 'true');
+        valid &&= ok;
+        values[group] = number;
+      }
+      countsError.hidden = valid;
+      return valid ? values : null;
+    },
+
+    /** Fills the count fields (a share link's counts) and switches to typing counts. */
+    fillCounts(values) {
+      for (const group of groups) counts[group].input.value = String(values[group]);
+      input.setMode('counts');
+    },
+
+    relabel(placeholder) {
+      const { say } = host.texts();
+      modeLegend.textContent = say('modeLegend');
+      modes.paste.text.textContent = say('modePaste');
+      modes.counts.text.textContent = say('modeCounts');
+      textarea.placeholder = placeholder;
+      countsHint.textContent = say('countsHint');
+      countsError.textContent = say('countsInvalid');
+      for (const group of groups) counts[group].label.textContent = say(group);
+      labelBig();
+    },
+
+    label,
+  };
+
+  function buildCounts(wanted) {
+    groups = wanted;
+    counts = {};
+    countsRow.replaceChildren(...groups.map((group) => {
+      const fieldLabel = h('label', { for: id(group) });
+      const field = h('input', { id: id(group), type: 'number', min: '0', step: '1', inputmode: 'numeric', part: `count ${group}` });
+      field.addEventListener('input', () => host.changed());
+      counts[group] = { label: fieldLabel, input: field };
+      return h('div', {}, fieldLabel, field);
+    }));
+    if (groups.length) countsHint.textContent = host.texts().say('countsHint');
+  }
+
+  input.setText(initialText);
+  return input;
+}

@@ -1,0 +1,25 @@
+// The registry of metrics: the element shows the one its `metric` attribute
+// names, the first when the name is unknown. Each metric is one module with
+// the same small interface (see README's architecture note); adding one is
+// its module and its line here.
+import { FRAME_STRINGS, mergeStrings, speaker } from '../strings.js';
+import { INPUT_STRINGS } from '../input.js';
+import { nps } from './nps.js';
+import { sci } from './sci.js';
+import { likert } from './likert.js';
+import { clv } from './clv.js';
+
+export const METRICS = [nps, sci, likert, clv];
+
+/** The metric called `name`, or the first one. */
+export const metricNamed = (name) => METRICS.find((metric) => metric.name === name) ?? METRICS[0];
+
+/** Every value some metric accepts for `key` ('scales', 'methods', 'tools'), in registry order. */
+export const valuesOf = (key) => [...new Set(METRICS.flatMap((metric) => metric[key] ?? []))];
+
+/** The words of the frame, the input and every metric, in English and Dutch. */
+export const STRINGS = mergeStrings(FRAME_STRINGS, INPUT_STRINGS, ...METRICS.map((metric) => metric.strings));
+export const say = speaker(STRINGS);
+
+/** The CSS the metrics add to the element's stylesheet. */
+export const METRIC_STYLES = METRICS.map((metric) => metric.styles ?? '').join('');
