@@ -19,17 +19,26 @@ const banner = `/*! loyalty-score ${version} | MIT OR Apache-2.0 */`;
 // Hosts without TextEncoder/TextDecoder get the bundle's own UTF-8 codecs.
 const codecs = { inject: [at('js/text-codec.js')] };
 // CSS in css`…` literals ships without the white space written for people:
-// runs of space fold to one and go altogether around { } ; and :. Commas
-// keep theirs, which custom properties store as written. Safe for these
-// sheets: no selector holds " :" and no quoted string holds { } ; or :
-// (tests/js/architecture.test.mjs compares the rules in Chromium).
+// runs of space fold to one and go altogether around { } ; : > and, except
+// where a value holds var() or is a custom property (both are kept as
+// written), after commas.
+// Safe for these sheets: no selector holds " :" and no quoted string holds
+// { } ; : > or ", " (tests/js/architecture.test.mjs compares the rules in Chromium).
+function squeeze(sheet) {
+  return sheet
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/ ?([{};:>]) ?/g, '$1')
+    .replace(/ !important/g, '!important')
+    .replace(/(^|[{;])([^{};]*)/g, (all, start, part) => start + (/^--|var\(/.test(part) ? part : part.replace(/, /g, ',')))
+    .replace(/;}/g, '}');
+}
 const squeezeCss = {
   name: 'squeeze-css',
   setup(b) {
     b.onLoad({ filter: /[\\/]www[\\/].*\.js$/ }, ({ path }) => ({
       loader: 'js',
-      contents: readFileSync(path, 'utf8').replace(/\bcss`([^`]*)`/g, (literal, body) =>
-        'css`' + body.replace(/\s+/g, ' ').replace(/ ?([{};:]) ?/g, '$1').replace(/;}/g, '}').trim() + '`'),
+      contents: readFileSync(path, 'utf8').replace(/\bcss`([^`]*)`/g, (literal, body) => `css\`${squeeze(body)}\``),
     }));
   },
 };

@@ -39,8 +39,7 @@ export function actionsPanel(host) {
     manual.select();
   };
   /** The whole result as one scene for the chart files, in the colours and font on screen. */
-  const exportScene = () => {
-    const { report, view } = host.shown();
+  const exportScene = ({ report, view }) => {
     const style = getComputedStyle(host.styled());
     const colors = {};
     for (const role of COLOR_ROLES) colors[role] = style.getPropertyValue(`--_${role}`).trim();
@@ -49,39 +48,26 @@ export function actionsPanel(host) {
     return { scene: stackScenes(parts), colors, font: style.fontFamily, label };
   };
 
+  // Each action gets { report, metric, view, options } of the result on show.
   const run = {
-    copy: () => {
-      const { report, metric, options } = host.shown();
-      offer(metric.copyText(report, host.texts(), options), 'copied');
-    },
-    csv: () => {
-      const { report, metric } = host.shown();
-      save(new Blob([metric.csv(report)], { type: 'text/csv' }), `${metric.name}.csv`);
-    },
-    json: () => {
-      const { report, metric } = host.shown();
-      save(new Blob([resultJson(report)], { type: 'application/json' }), `${metric.name}.json`);
-    },
-    svg: () => {
-      const { metric } = host.shown();
-      const { scene, colors, font, label } = exportScene();
-      const svg = sceneToSvg(scene, { id: metric.name, label, colors, font });
+    copy: ({ report, metric, options }) => offer(metric.copyText(report, host.texts(), options), 'copied'),
+    csv: ({ report, metric }) => save(new Blob([metric.csv(report)], { type: 'text/csv' }), `${metric.name}.csv`),
+    json: ({ report, metric }) => save(new Blob([resultJson(report)], { type: 'application/json' }), `${metric.name}.json`),
+    svg: (shown) => {
+      const { scene, colors, font, label } = exportScene(shown);
+      const svg = sceneToSvg(scene, { id: shown.metric.name, label, colors, font });
       const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
-      save(new Blob([text], { type: 'image/svg+xml' }), `${metric.name}-chart.svg`);
+      save(new Blob([text], { type: 'image/svg+xml' }), `${shown.metric.name}-chart.svg`);
     },
-    png: async () => {
-      const { metric } = host.shown();
-      const { scene, colors, font } = exportScene();
-      save(await sceneToPng(scene, { colors, font }), `${metric.name}-chart.png`);
+    png: async (shown) => {
+      const { scene, colors, font } = exportScene(shown);
+      save(await sceneToPng(scene, { colors, font }), `${shown.metric.name}-chart.png`);
     },
-    shareLink: () => {
-      const { report, metric } = host.shown();
-      offer(metric.shareUrl(report, host.elementId()), 'linkCopied');
-    },
+    shareLink: ({ report, metric }) => offer(metric.shareUrl(report, host.elementId()), 'linkCopied'),
   };
   for (const [key, action] of Object.entries(run)) {
     buttons[key] = h('button', { type: 'button', part: `action ${key === 'shareLink' ? 'share' : key}` });
-    buttons[key].addEventListener('click', action);
+    buttons[key].addEventListener('click', () => action(host.shown()));
     row.append(buttons[key]);
   }
 

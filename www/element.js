@@ -6,14 +6,14 @@
 // analysis, rendering, exports and words; text is read by the input module.
 // The class is exported apart from its registration (see define.js) so hosts
 // can register it under another name or subclass it.
-import { METRICS, METRIC_STYLES, metricNamed, say, valuesOf } from './metrics/index.js';
-import { followHtmlLang, languageOf } from './language.js';
 import { adoptStyles } from './widget-styles.js';
 import { h } from './dom.js';
 import { numbers } from './format.js';
 import { WIDTH } from './charts.js';
-import { actionsPanel } from './actions.js';
 import { textInput } from './input.js';
+import { actionsPanel } from './actions.js';
+import { followHtmlLang, languageOf } from './language.js';
+import { METRICS, METRIC_STYLES, metricNamed, say, valuesOf } from './metrics/index.js';
 
 const SCALES = valuesOf('scales');
 const METHODS = valuesOf('methods');

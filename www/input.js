@@ -126,7 +126,6 @@ export function textInput(host, initialText) {
 
   const input = {
     root: h('div', {}, modeField, paste, countsBox),
-    textarea,
     mode: 'paste',
 
     /** The text now in the input, big pastes included. */
@@ -167,8 +166,10 @@ export function textInput(host, initialText) {
     show(metric) {
       const name = metric.name;
       if (shown !== name) {
-        if (shown !== null) drafts[shown] = input.text();
-        if (shown !== null) input.setText(drafts[name] ?? '');
+        if (shown !== null) {
+          drafts[shown] = input.text();
+          input.setText(drafts[name] ?? '');
+        }
         shown = name;
         const wanted = metric.countGroups ?? [];
         if (wanted.join() !== groups.join()) buildCounts(wanted);
@@ -228,7 +229,6 @@ export function textInput(host, initialText) {
       counts[group] = { label: fieldLabel, input: field };
       return h('div', {}, fieldLabel, field);
     }));
-    if (groups.length) countsHint.textContent = host.texts().say('countsHint');
   }
 
   input.setText(initialText);

@@ -76,10 +76,7 @@ export function mergeStrings(...tables) {
   return merged;
 }
 
-/** `say(lang, key, values)` over `table`: fills `{name}` slots; falls back to English, then to the key. */
-export function speaker(table) {
-  return (lang, key, values = {}) => {
-    const template = table[lang]?.[key] ?? table.en[key] ?? key;
-    return template.replace(/\{(\w+)\}/g, (slot, name) => (name in values ? String(values[name]) : slot));
-  };
+/** The language's string `key` from `table` with its `{name}` slots filled; English, then the key, where it is missing. */
+export function fill(table, lang, key, values = {}) {
+  return (table[lang][key] ?? table.en[key] ?? key).replace(/\{(\w+)\}/g, (slot, name) => (name in values ? String(values[name]) : slot));
 }

@@ -77,7 +77,6 @@ export const STYLES = css`
   :host(:not([compact])) .wide { grid-column: 1 / -1; }
 }
 .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; margin: -1px; }
-.title { margin: 0; font-size: 1.15em; font-weight: 700; }
 fieldset { border: 0; margin: 0 0 0.75em; padding: 0; min-width: 0; }
 .seg { display: inline-flex; flex-wrap: wrap; border: 1px solid var(--_control); border-radius: 999px; padding: 2px; gap: 2px; }
 .seg label { position: relative; display: block; margin: 0; font-weight: 500; }

@@ -2,7 +2,7 @@
 // names, the first when the name is unknown. Each metric is one module with
 // the same small interface (see README's architecture note); adding one is
 // its module and its line here.
-import { FRAME_STRINGS, mergeStrings, speaker } from '../strings.js';
+import { FRAME_STRINGS, fill, mergeStrings } from '../strings.js';
 import { INPUT_STRINGS } from '../input.js';
 import { nps } from './nps.js';
 import { sci } from './sci.js';
@@ -19,7 +19,7 @@ export const valuesOf = (key) => [...new Set(METRICS.flatMap((metric) => metric[
 
 /** The words of the frame, the input and every metric, in English and Dutch. */
 export const STRINGS = mergeStrings(FRAME_STRINGS, INPUT_STRINGS, ...METRICS.map((metric) => metric.strings));
-export const say = speaker(STRINGS);
+export const say = (lang, key, values) => fill(STRINGS, lang, key, values);
 
 /** The CSS the metrics add to the element's stylesheet. */
 export const METRIC_STYLES = METRICS.map((metric) => metric.styles ?? '').join('');

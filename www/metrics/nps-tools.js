@@ -169,8 +169,6 @@ function sampleInput(id, which, onChange) {
       pasteLabel.textContent = say('compare.paste');
       for (const group of GROUPS) counts[group].label.textContent = say(group);
     },
-    text,
-    counts,
   };
   return sample;
 }
@@ -219,12 +217,6 @@ export function npsTools(host) {
 
   const panel = {
     root: h('div', { class: 'tools wide', part: 'tools' }, compare, plan),
-    compare,
-    plan,
-    before,
-    after,
-    planFields,
-    planLevel,
     comparison: null,
     sampleSize: null,
 
