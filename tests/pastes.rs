@@ -42,6 +42,7 @@ fn google_sheets_column_with_a_dutch_question_as_header() {
         Some(ScoreColumn {
             index: 1,
             name: Some("Hoe waarschijnlijk is het dat u ons aanbeveelt?".to_string()),
+            short_name: None,
             chosen_by: ColumnChoice::Only,
         })
     );
@@ -96,6 +97,7 @@ fn excel_dutch_csv_export_reads_the_third_column_named_by_its_header() {
         Some(ScoreColumn {
             index: 3,
             name: Some("Hoe waarschijnlijk is het dat u ons zou aanbevelen?".to_string()),
+            short_name: None,
             chosen_by: ColumnChoice::Header,
         })
     );
@@ -124,7 +126,7 @@ fn tab_separated_selection_without_header_reads_the_score_column() {
         r.layout,
         Some(Layout { kind: LayoutKind::Table, delimiter: Some(Delimiter::Tab), header: false, decimal_comma: false })
     );
-    assert_eq!(r.column, Some(ScoreColumn { index: 2, name: None, chosen_by: ColumnChoice::Values }));
+    assert_eq!(r.column, Some(ScoreColumn { index: 2, name: None, short_name: None, chosen_by: ColumnChoice::Values }));
 }
 
 #[test]
@@ -215,7 +217,7 @@ fn excel_csv_utf8_export_with_bom_and_crlf() {
     );
     assert_eq!(
         r.column,
-        Some(ScoreColumn { index: 2, name: Some("Cijfer".to_string()), chosen_by: ColumnChoice::Header })
+        Some(ScoreColumn { index: 2, name: Some("Cijfer".to_string()), short_name: None, chosen_by: ColumnChoice::Header })
     );
 }
 

@@ -21,7 +21,7 @@ use crate::options::ConfidenceLevel;
 use crate::read::parse::{classify_entry, sample_of, Rejected, Tally, BOM};
 use crate::stats::proportion::wilson;
 use crate::read::rows::{for_each_row, for_each_whitespace_row, Row};
-use crate::read::token::{Cell, RejectReason, Scale};
+use crate::read::token::{Answers, Cell, RejectReason, Scale};
 use serde::Serialize;
 
 /// The scales the three SCI questions may use.
@@ -130,7 +130,7 @@ fn choose_columns(header: Option<&Record>, body: &[Record], width: usize, scale:
             return ([s, r, m], "header");
         }
     }
-    let scored: Vec<usize> = (0..width).filter(|&c| mostly_scores(body, c, scale)).collect();
+    let scored: Vec<usize> = (0..width).filter(|&c| mostly_scores(body, c, &Answers::numbers(scale))).collect();
     match scored[..] {
         [s, r, m, ..] => ([s, r, m], "order"),
         _ => ([0, 1, 2], "order"),
@@ -171,7 +171,7 @@ fn plan(sample: &[u8], scale: Scale) -> Plan {
     });
     let header = records.first().is_some_and(|first| {
         let cells: Vec<&[u8]> = first.iter().map(Vec::as_slice).collect();
-        is_header_row(&cells, scale)
+        is_header_row(&cells, &Answers::numbers(scale))
     });
     let body = if header { &records[1..] } else { &records[..] };
     let width = records.iter().map(Vec::len).max().unwrap_or(0);

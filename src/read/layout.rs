@@ -2,7 +2,8 @@
 //! of scores, a single column under a header, or a table (spreadsheet selection
 //! or CSV export) of which one column holds the scores.
 
-use super::token::{classify, trim_cell, Cell, RejectReason, Scale};
+use super::token::{trim_cell, Answers, Cell, RejectReason};
+use crate::options::OptionError;
 use serde::Serialize;
 
 /// The separator between the columns of a table.
@@ -59,6 +60,9 @@ impl Layout {
 /// How the score column was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum ColumnChoice {
+    /// The caller named it (the `column` option).
+    #[serde(rename = "option")]
+    Option,
     /// Its header names the recommend question (or a score).
     #[serde(rename = "header")]
     Header,
@@ -79,9 +83,29 @@ pub enum ColumnChoice {
 pub struct ScoreColumn {
     /// Position from the left, counting from 1.
     pub index: u32,
-    /// The header text, when there is a header.
+    /// The header text, when there is a header: the question's text when an
+    /// export has several header rows.
     pub name: Option<String>,
+    /// The column's short name beside the question text (Qualtrics' `Q15`).
+    pub short_name: Option<String>,
     pub chosen_by: ColumnChoice,
+}
+
+/// A column asked for by the caller: its position from 1, or its header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ColumnSelector {
+    Index(u32),
+    /// Matched against every header row, ignoring ASCII case and surrounding spaces.
+    Name(String),
+}
+
+/// What the header rows say of one column.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ColumnHeader {
+    pub name: Option<String>,
+    pub short_name: Option<String>,
+    /// Every header cell of the column, trimmed and ASCII lower-cased, for matching.
+    pub(crate) texts: Vec<String>,
 }
 
 /// The decision taken from the sample: layout, and for a table which column.
@@ -89,6 +113,14 @@ pub struct ScoreColumn {
 pub(crate) struct Plan {
     pub layout: Layout,
     pub column: Option<ScoreColumn>,
+    /// Rows at the top that are headers (Qualtrics has three).
+    pub header_rows: usize,
+    /// One per column of a table; one for a list under a header; else none.
+    pub headers: Vec<ColumnHeader>,
+    /// Columns (from 1) that could each be the answer, when more than one could.
+    pub candidates: Vec<u32>,
+    /// Qualtrics' `Status` column (from 0), to tell preview and test responses.
+    pub status_column: Option<usize>,
 }
 
 /// Words that identify a question's column by its header, in English and
@@ -100,13 +132,19 @@ pub struct HeaderWords {
     pub tiers: &'static [&'static [&'static str]],
 }
 
-const ANY_SCORE_WORDS: &[&str] = &["score", "cijfer", "rating", "beoordeling", "waardering"];
+const ANY_SCORE_WORDS: &[&str] = &["score", "cijfer", "rating", "beoordeling", "waardering", "note", "punt", "bewertung"];
 
 impl HeaderWords {
-    /// "How likely are you to recommend us?"
+    /// "How likely are you to recommend us?" in English, Dutch, German, French
+    /// and Spanish (stems, so that "recomiendes" and "Weiterempfehlung" match);
+    /// then words of likelihood alone; then any score.
     pub const RECOMMEND: HeaderWords = HeaderWords {
         tiers: &[
-            &["recommend", "promoter", "nps", "likelihood", "likely", "aanbevel", "aanraden", "waarschijnlijk"],
+            &[
+                "recommend", "promoter", "nps", "ltr", "aanbevel", "aanraden", "empfehl", "recommand", "recomend",
+                "recomiend", "raccomand",
+            ],
+            &["likelihood", "likely", "waarschijnlijk", "wahrscheinlich", "probab"],
             ANY_SCORE_WORDS,
         ],
     };
@@ -187,12 +225,12 @@ pub(crate) fn modal_width(records: &[Record]) -> (usize, f64) {
 }
 
 /// A header row: some cell is text, and no cell is a score.
-pub(crate) fn is_header_row(cells: &[&[u8]], scale: Scale) -> bool {
+pub(crate) fn is_header_row(cells: &[&[u8]], answers: &Answers) -> bool {
     let mut has_text = false;
     for cell in cells {
-        match classify(cell, scale) {
+        match answers.classify(cell) {
             Cell::Score(_) => return false,
-            Cell::Rejected(RejectReason::NotANumber) => has_text = true,
+            Cell::Rejected(RejectReason::NotANumber | RejectReason::LabelWithoutNumber) => has_text = true,
             _ => {}
         }
     }
@@ -212,49 +250,180 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-pub(crate) fn mostly_scores(body: &[Record], column: usize, scale: Scale) -> bool {
-    let (mut scores, mut filled) = (0usize, 0usize);
+/// Scores and filled cells of a column of `body`.
+fn fill(body: &[Record], column: usize, answers: &Answers) -> (usize, usize, Option<u8>, Option<u8>) {
+    let (mut scores, mut filled, mut low, mut high) = (0usize, 0usize, None::<u8>, None::<u8>);
     for cell in body.iter().filter_map(|r| r.get(column)) {
-        match classify(cell, scale) {
+        match answers.classify(cell) {
             Cell::Empty => {}
-            Cell::Score(_) => {
+            Cell::Score(v) => {
                 scores += 1;
                 filled += 1;
+                low = Some(low.map_or(v, |l| l.min(v)));
+                high = Some(high.map_or(v, |h| h.max(v)));
             }
             Cell::Rejected(_) => filled += 1,
         }
     }
+    (scores, filled, low, high)
+}
+
+pub(crate) fn mostly_scores(body: &[Record], column: usize, answers: &Answers) -> bool {
+    let (scores, filled, _, _) = fill(body, column, answers);
     filled > 0 && scores * 2 > filled
 }
 
+/// Words in a header that mark a column of groups or codes, not answers
+/// (Qualtrics' `Q15_NPS_GROUP`).
+const GROUP_WORDS: &[&str] = &["group", "groep", "gruppe", "groupe", "grupo", "categor", "segment"];
+
+/// Answers that fit the scale and are not a column of 1–3 group codes.
+fn answer_column(body: &[Record], column: usize, header: &ColumnHeader, answers: &Answers) -> Option<(f64, usize, u8)> {
+    if header.texts.iter().any(|t| GROUP_WORDS.iter().any(|w| t.contains(w))) {
+        return None;
+    }
+    let (scores, filled, low, high) = fill(body, column, answers);
+    if filled == 0 || scores * 2 <= filled {
+        return None;
+    }
+    let (low, high) = (low.unwrap_or(0), high.unwrap_or(0));
+    // Codes 1, 2 and 3 alone over many rows are groups, not 0–10 answers.
+    if answers.scale.max >= 10 && scores >= 10 && low >= 1 && high <= 3 {
+        return None;
+    }
+    Some((scores as f64 / filled as f64, scores, high))
+}
+
+fn names_question(header: &ColumnHeader, words: &[&str]) -> bool {
+    header.texts.iter().any(|text| {
+        words.iter().any(|w| {
+            if w.len() <= 3 {
+                // Short words (NPS, LTR) only as whole words: "ltr" is not in "filtration".
+                text.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| token == *w)
+                    || (*w == "nps" && text.contains("nps"))
+            } else {
+                text.contains(w)
+            }
+        })
+    })
+}
+
+/// The column chosen, how, and the other columns that could have been.
 fn choose_column(
-    header: Option<&Record>,
+    headers: &[ColumnHeader],
+    has_header: bool,
     body: &[Record],
     width: usize,
-    scale: Scale,
+    answers: &Answers,
     words: HeaderWords,
-) -> (usize, ColumnChoice) {
-    if let Some(header) = header {
-        let names: Vec<String> =
-            header.iter().map(|h| String::from_utf8_lossy(h).to_ascii_lowercase()).collect();
-        let mut first_named = None;
-        for words in words.tiers {
-            let named = (0..names.len()).filter(|&c| words.iter().any(|w| names[c].contains(w)));
-            for c in named {
-                if mostly_scores(body, c, scale) {
-                    return (c, ColumnChoice::Header);
-                }
-                first_named.get_or_insert(c);
+) -> (usize, ColumnChoice, Vec<u32>) {
+    let fits: Vec<Option<(f64, usize, u8)>> = (0..width)
+        .map(|c| answer_column(body, c, headers.get(c).unwrap_or(&ColumnHeader::default()), answers))
+        .collect();
+    let mut first_named = None;
+    let mut named_with_answers = None;
+    if has_header {
+        for tier in words.tiers {
+            let named: Vec<usize> = (0..width).filter(|&c| headers.get(c).is_some_and(|h| names_question(h, tier))).collect();
+            let fitting: Vec<usize> = named.iter().copied().filter(|&c| fits[c].is_some()).collect();
+            if let Some(&c) = fitting.first() {
+                let others = if fitting.len() > 1 { fitting.iter().map(|&c| c as u32 + 1).collect() } else { Vec::new() };
+                return (c, ColumnChoice::Header, others);
+            }
+            if first_named.is_none() {
+                first_named = named.first().copied();
+            }
+            if named_with_answers.is_none() {
+                // Named, not a column of groups, and holding numbers, even if
+                // not whole ones (or nothing yet): still the question's column.
+                named_with_answers = named.iter().copied().find(|&c| {
+                    let header = &headers[c];
+                    let (_, filled, _, _) = fill(body, c, answers);
+                    let numeric = body.iter().filter_map(|r| r.get(c)).any(|cell| super::token::number_value(cell).is_some());
+                    !header.texts.iter().any(|t| GROUP_WORDS.iter().any(|w| t.contains(w))) && (numeric || filled == 0)
+                });
             }
         }
-        if let Some(c) = first_named {
-            return (c, ColumnChoice::Header);
+    }
+    if let Some(c) = named_with_answers {
+        return (c, ColumnChoice::Header, Vec::new());
+    }
+    // Failing a header word, the column whose values fit best: most of its
+    // cells answers, then reaching the top of the scale, then most answers.
+    let mut ranked: Vec<(usize, (f64, usize, u8))> = fits.iter().enumerate().filter_map(|(c, f)| f.map(|f| (c, f))).collect();
+    let top = answers.scale.max.saturating_sub(2);
+    ranked.sort_by(|(ca, a), (cb, b)| {
+        let key = |f: &(f64, usize, u8)| ((f.0 * 100.0).round() as i64, f.2 >= top, f.1);
+        key(b).cmp(&key(a)).then(ca.cmp(cb))
+    });
+    match (ranked.first(), first_named) {
+        (Some(&(c, _)), _) => {
+            let others = if ranked.len() > 1 { ranked.iter().map(|&(c, _)| c as u32 + 1).collect() } else { Vec::new() };
+            (c, ColumnChoice::Values, others)
         }
+        (None, Some(c)) => (c, ColumnChoice::Header, Vec::new()),
+        (None, None) => (0, ColumnChoice::First, Vec::new()),
     }
-    match (0..width).find(|&c| mostly_scores(body, c, scale)) {
-        Some(c) => (c, ColumnChoice::Values),
-        None => (0, ColumnChoice::First),
-    }
+}
+
+/// Cells of header rows that name nothing: Qualtrics' import ids and
+/// SurveyMonkey's `Response` under a question.
+fn is_generic_header(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    (lower.starts_with('{') && lower.contains("importid"))
+        || matches!(lower.as_str(), "response" | "open-ended response" | "antwoord" | "reactie")
+}
+
+/// Names of each column from the header rows: the longest cell that names
+/// something (the question text), with the first row's cell as the short name
+/// when there are several rows and it differs (Qualtrics: `Q15`, then the question).
+pub(crate) fn column_headers(rows: &[Record], width: usize) -> Vec<ColumnHeader> {
+    (0..width)
+        .map(|c| {
+            let cells: Vec<String> = rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| String::from_utf8_lossy(trim_cell(cell)).into_owned())
+                .collect();
+            let texts = cells.iter().filter(|t| !t.is_empty()).map(|t| t.to_ascii_lowercase()).collect();
+            let meaningful: Vec<&String> = cells.iter().filter(|t| !t.is_empty() && !is_generic_header(t)).collect();
+            let name = meaningful.iter().max_by_key(|t| t.chars().count()).map(|t| shorten(t, MAX_NAME_CHARS));
+            let short_name = match (rows.len() > 1, cells.first(), &name) {
+                (true, Some(first), Some(name)) if !first.is_empty() && !is_generic_header(first) && shorten(first, MAX_NAME_CHARS) != *name => {
+                    Some(shorten(first, MAX_NAME_CHARS))
+                }
+                _ => None,
+            };
+            ColumnHeader { name, short_name, texts }
+        })
+        .collect()
+}
+
+/// The column `selector` names among `headers` (of `width` columns), or an
+/// error that names the option and lists the columns.
+pub(crate) fn find_column(selector: &ColumnSelector, headers: &[ColumnHeader], width: usize) -> Result<usize, OptionError> {
+    let found = match selector {
+        ColumnSelector::Index(i) => (*i >= 1 && (*i as usize) <= width.max(1)).then(|| *i as usize - 1),
+        ColumnSelector::Name(name) => {
+            let wanted = name.trim().to_ascii_lowercase();
+            headers.iter().position(|h| h.texts.iter().any(|t| *t == wanted))
+        }
+    };
+    found.ok_or_else(|| {
+        let asked = match selector {
+            ColumnSelector::Index(i) => format!("no column {i}"),
+            ColumnSelector::Name(name) => format!("no column {name:?}"),
+        };
+        let listed: Vec<String> = (0..width.max(1))
+            .take(30)
+            .map(|c| match headers.get(c).and_then(|h| h.name.as_ref()) {
+                Some(name) => format!("{} {name:?}", c + 1),
+                None => format!("{}", c + 1),
+            })
+            .collect();
+        let more = if width > 30 { format!(", … ({width} in all)") } else { String::new() };
+        OptionError::new("column", format!("{asked}; the columns are {}{more}", listed.join(", ")))
+    })
 }
 
 fn is_list_separator(b: u8) -> bool {
@@ -270,22 +439,64 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
+/// A line with nothing but separators (`, ;` and white space) is blank.
+fn is_blank_line(line: &[u8]) -> bool {
+    trim_cell(line).iter().all(|&b| b == b',' || b == b';' || b.is_ascii_whitespace())
+}
+
+/// Leading header rows: rows with text and no answer, at most three, and
+/// never every row of the sample.
+fn header_row_count(records: &[Record], answers: &Answers) -> usize {
+    let is_header = |r: &Record| {
+        let cells: Vec<&[u8]> = r.iter().map(Vec::as_slice).collect();
+        is_header_row(&cells, answers)
+    };
+    // Rows after the first are headers only with no number at all: question
+    // texts and import ids, never a response.
+    let wordy = |r: &Record| is_header(r) && r.iter().all(|cell| super::token::number_value(cell).is_none());
+    let run = match records.first() {
+        Some(first) if is_header(first) => 1 + records.iter().skip(1).take(2).take_while(|r| wordy(r)).count(),
+        _ => 0,
+    };
+    if run > 0 && run >= records.len() {
+        1
+    } else {
+        run
+    }
+}
+
 /// Decides the layout from the first lines of a paste (BOM already removed).
-pub(crate) fn plan(sample: &[u8], scale: Scale, words: HeaderWords) -> Plan {
-    let lines: Vec<&[u8]> = sample
-        .split(|&b| b == b'\n')
-        .map(trim_line_end)
-        .filter(|l| !trim_cell(l).is_empty())
-        .collect();
+pub(crate) fn plan(
+    sample: &[u8],
+    answers: &Answers,
+    words: HeaderWords,
+    selector: Option<&ColumnSelector>,
+) -> Result<Plan, OptionError> {
+    let lines: Vec<&[u8]> = sample.split(|&b| b == b'\n').map(trim_line_end).filter(|l| !is_blank_line(l)).collect();
+    let list = |layout: Layout, headers: Vec<ColumnHeader>, column: Option<ScoreColumn>| Plan {
+        layout,
+        column,
+        header_rows: usize::from(layout.header),
+        headers,
+        candidates: Vec::new(),
+        status_column: None,
+    };
     if lines.len() < 2 {
-        return Plan { layout: Layout::PLAIN_LIST, column: None };
+        if let Some(selector) = selector {
+            find_column(selector, &[], 1)?;
+        }
+        let column = selector.map(|_| ScoreColumn { index: 1, name: None, short_name: None, chosen_by: ColumnChoice::Option });
+        return Ok(list(Layout::PLAIN_LIST, Vec::new(), column));
     }
 
     for delimiter in [Delimiter::Tab, Delimiter::Semicolon, Delimiter::Comma] {
         if !sample.contains(&delimiter.byte()) {
             continue;
         }
-        let records = split_records(sample, delimiter.byte());
+        let records: Vec<Record> = split_records(sample, delimiter.byte())
+            .into_iter()
+            .filter(|r| r.iter().any(|cell| !is_blank_line(cell)))
+            .collect();
         if records.len() < 2 {
             continue;
         }
@@ -293,56 +504,78 @@ pub(crate) fn plan(sample: &[u8], scale: Scale, words: HeaderWords) -> Plan {
         if width < 2 || share < 0.8 {
             continue;
         }
-        let first: Vec<&[u8]> = records[0].iter().map(Vec::as_slice).collect();
-        let header = is_header_row(&first, scale);
+        let header_rows = header_row_count(&records, answers);
         // Typed lists such as "9, 10, 7" on several lines look like a headerless
         // CSV; only a spreadsheet selection (tabs) is a table without a header.
-        if delimiter != Delimiter::Tab && !header {
+        if delimiter != Delimiter::Tab && header_rows == 0 {
             continue;
         }
-        let body = if header { &records[1..] } else { &records[..] };
-        let (index, chosen_by) = choose_column(header.then(|| &records[0]), body, width, scale, words);
-        let name = if header { records[0].get(index).map(|c| column_name(c)) } else { None };
-        return Plan {
-            layout: Layout { kind: LayoutKind::Table, delimiter: Some(delimiter), header, decimal_comma: false },
-            column: Some(ScoreColumn { index: index as u32 + 1, name, chosen_by }),
+        let width = records.iter().map(Vec::len).max().unwrap_or(width);
+        let headers = column_headers(&records[..header_rows], width);
+        let body = &records[header_rows..];
+        let (index, chosen_by, candidates) = match selector {
+            Some(selector) => (find_column(selector, &headers, width)?, ColumnChoice::Option, Vec::new()),
+            None => choose_column(&headers, header_rows > 0, body, width, answers, words),
         };
+        let header = headers.get(index).cloned().unwrap_or_default();
+        let status_column = (header_rows > 0)
+            .then(|| headers.iter().position(|h| h.texts.iter().any(|t| t == "status")))
+            .flatten();
+        return Ok(Plan {
+            layout: Layout { kind: LayoutKind::Table, delimiter: Some(delimiter), header: header_rows > 0, decimal_comma: false },
+            column: Some(ScoreColumn { index: index as u32 + 1, name: header.name, short_name: header.short_name, chosen_by }),
+            header_rows,
+            headers,
+            candidates,
+            status_column,
+        });
     }
 
     // A question such as "Rate us from 0 to 10" may hold numbers: judge the
     // first line whole, and only a line with letters can be a header.
     let header = lines[0].iter().any(u8::is_ascii_alphabetic)
-        && classify(lines[0], scale) == Cell::Rejected(RejectReason::NotANumber);
+        && matches!(answers.classify(lines[0]), Cell::Rejected(RejectReason::NotANumber | RejectReason::LabelWithoutNumber));
     let body = if header { &lines[1..] } else { &lines[..] };
     let single_entry_lines = body.iter().filter(|l| entries_without_commas(l) == 1).count();
     let one_per_line = body.len() >= 2 && single_entry_lines * 5 >= body.len() * 4;
     // A header over a column: skip it and read the rest as a list.
-    let body_scores = body.iter().filter(|l| matches!(classify(l, scale), Cell::Score(_))).count();
+    let body_scores = body.iter().filter(|l| matches!(answers.classify(l), Cell::Score(_))).count();
     let header = header
         && (one_per_line || body.len() == 1 && single_entry_lines == 1)
         && body_scores * 2 > body.len();
     let comma_lines = body.iter().filter(|l| l.contains(&b',')).count();
     // In a column of one value per line a comma is a Dutch decimal comma, also
     // when the first lines have none (the decision is taken on them alone);
-    // only when every line holds one comma is it a list of pairs.
-    let decimal_comma = one_per_line
-        && comma_lines < body.len()
-        && body.iter().all(|l| l.iter().filter(|&&b| b == b',').count() <= 1);
-    let column = header.then(|| ScoreColumn {
-        index: 1,
-        name: Some(column_name(lines[0])),
-        chosen_by: ColumnChoice::Only,
-    });
-    Plan { layout: Layout { kind: LayoutKind::List, delimiter: None, header, decimal_comma }, column }
+    // only when every line holds one comma is it a list of pairs. An entry with
+    // several commas is always a list, wherever it stands (see the list reader).
+    let decimal_comma = one_per_line && comma_lines < body.len();
+    let headers = if header {
+        vec![ColumnHeader {
+            name: Some(column_name(lines[0])),
+            short_name: None,
+            texts: vec![String::from_utf8_lossy(trim_cell(lines[0])).to_ascii_lowercase()],
+        }]
+    } else {
+        Vec::new()
+    };
+    let column = match selector {
+        Some(selector) => {
+            find_column(selector, &headers, 1)?;
+            Some(ScoreColumn { index: 1, name: headers.first().and_then(|h| h.name.clone()), short_name: None, chosen_by: ColumnChoice::Option })
+        }
+        None => header.then(|| ScoreColumn { index: 1, name: Some(column_name(lines[0])), short_name: None, chosen_by: ColumnChoice::Only }),
+    };
+    Ok(list(Layout { kind: LayoutKind::List, delimiter: None, header, decimal_comma }, headers, column))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::token::Scale;
     const S: Scale = Scale::ZERO_TO_TEN;
 
     fn plan_of(text: &str) -> Plan {
-        plan(text.as_bytes(), S, HeaderWords::RECOMMEND)
+        plan(text.as_bytes(), &Answers::numbers(S), HeaderWords::RECOMMEND, None).unwrap()
     }
 
     #[test]
@@ -367,7 +600,7 @@ mod tests {
         assert_eq!(p.layout.kind, LayoutKind::Table);
         assert_eq!(p.layout.delimiter, Some(Delimiter::Tab));
         assert!(!p.layout.header);
-        assert_eq!(p.column, Some(ScoreColumn { index: 2, name: None, chosen_by: ColumnChoice::Values }));
+        assert_eq!(p.column, Some(ScoreColumn { index: 2, name: None, short_name: None, chosen_by: ColumnChoice::Values }));
     }
 
     #[test]

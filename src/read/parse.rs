@@ -1,25 +1,41 @@
-//! The push parser: feed it a paste in chunks of any size, in order, and
-//! finish it to get every score counted and every other entry rejected with
-//! its line and column.
+//! The push parser: feed it a paste or a file in chunks of any size, in
+//! order, and finish it to get every score counted and every other entry
+//! rejected with its line and column, and every column of a table profiled.
 //!
-//! The first lines are held back until the layout can be decided (see
-//! [`layout`](super::layout)); after that each chunk is read as it comes,
-//! with the state of a half-read entry kept across chunk boundaries.
+//! Bytes pass through the [`decode`](super::decode) step first (encoding,
+//! line ends). The first lines are then held back until the layout can be
+//! decided (see [`layout`](super::layout)); after that each chunk is read as
+//! it comes, with the state of a half-read entry kept across chunk boundaries.
 
-use super::layout::{self, HeaderWords, Layout, LayoutKind, ScoreColumn};
+use super::decode::Decoder;
+pub use super::decode::Encoding;
+use super::layout::{self, ColumnChoice, ColumnHeader, ColumnSelector, HeaderWords, Layout, LayoutKind, Plan, ScoreColumn};
 use super::rows::{Field, Row, RowReader};
 pub use super::rows::Position;
-use super::token::{classify, trim_cell, Cell, RejectReason, Scale};
+use super::token::{classify, number_value, trim_cell, Answers, Cell, RejectReason, Scale};
+use crate::options::OptionError;
 use serde::Serialize;
 
 /// Lines held back to decide the layout, unless the paste ends sooner.
 const SAMPLE_LINES: usize = 64;
-/// Bytes held back at most to decide the layout (for pastes with long lines).
+/// Bytes held back to decide the layout (for pastes with long lines)...
 const SAMPLE_BYTES: usize = 64 * 1024;
+/// ...unless fewer lines than this fit in them: a header row of 10,000
+/// columns is longer than 64 KiB and must still be seen whole.
+const MIN_SAMPLE_LINES: usize = 8;
+/// The most held back, whatever the lines.
+const MAX_SAMPLE_BYTES: usize = 16 * 1024 * 1024;
 /// A report keeps this many rejected entries; it counts all of them.
 pub const MAX_REJECTED_KEPT: usize = 100;
+/// Rejected entries kept for each other column of a table, so that a report
+/// for another column can show some without reading the text again...
+const OTHER_COLUMN_REJECTED_KEPT: usize = 20;
+/// ...for this many columns from the left.
+const COLUMNS_WITH_REJECTS: usize = 256;
 /// Characters of a rejected entry's text kept in the report.
 const MAX_REJECTED_TEXT_CHARS: usize = 40;
+/// Answers at least, for the warning that they stop at 5 or 7.
+const SHORT_SCALE_MIN_ANSWERS: u64 = 20;
 
 /// An entry that was not counted, where it stands, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -33,8 +49,40 @@ pub struct Rejected {
     pub message: String,
 }
 
+/// What one column holds: answers on the scale, blanks, anything else, and
+/// the smallest and largest number seen in it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Profile {
+    pub scores: u64,
+    pub blank: u64,
+    pub other: u64,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+/// One column of the text, as reports list them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnSummary {
+    /// From 1.
+    pub index: u32,
+    pub name: Option<String>,
+    pub short_name: Option<String>,
+    pub profile: Profile,
+}
+
+/// Something a careful analyst would stop at: a stable `code`, an English
+/// `message`, and the columns (from 1) it is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub code: &'static str,
+    pub message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<u32>,
+}
+
 /// Everything read from a paste: the answers by value, and the rejects.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Tally {
     pub scale: Scale,
     /// `histogram[i]` counts answers of value `scale.min + i`.
@@ -46,6 +94,14 @@ pub struct Tally {
     pub layout: Layout,
     /// The column read, for a table or a column under a header.
     pub column: Option<ScoreColumn>,
+    /// Every column of the text with its profile (one for a list).
+    pub columns: Vec<ColumnSummary>,
+    pub warnings: Vec<Warning>,
+    pub encoding: Encoding,
+    /// Rows of data read (entries, for a list).
+    pub rows: u64,
+    /// The Likert label scale answers were written in, if any.
+    pub labels: Option<&'static str>,
 }
 
 impl Tally {
@@ -57,6 +113,11 @@ impl Tally {
             rejected_count: 0,
             layout: Layout::PLAIN_LIST,
             column: None,
+            columns: Vec::new(),
+            warnings: Vec::new(),
+            encoding: Encoding::Utf8,
+            rows: 0,
+            labels: None,
         }
     }
 
@@ -68,27 +129,90 @@ impl Tally {
     pub(crate) fn reject(&mut self, at: Position, entry: &[u8], reason: RejectReason) {
         self.rejected_count += 1;
         if self.rejected.len() < MAX_REJECTED_KEPT {
-            let text = layout::shorten(&String::from_utf8_lossy(trim_cell(entry)), MAX_REJECTED_TEXT_CHARS);
-            self.rejected.push(Rejected {
-                line: at.line,
-                column: at.column,
-                text,
-                reason,
-                message: reason.explain(self.scale),
-            });
+            self.rejected.push(rejected(at, entry, reason, self.scale));
+        }
+    }
+}
+
+fn rejected(at: Position, entry: &[u8], reason: RejectReason, scale: Scale) -> Rejected {
+    let text = layout::shorten(&String::from_utf8_lossy(trim_cell(entry)), MAX_REJECTED_TEXT_CHARS);
+    Rejected { line: at.line, column: at.column, text, reason, message: reason.explain(scale) }
+}
+
+/// The counts of one column while it is read.
+#[derive(Clone, Debug, PartialEq)]
+struct ColumnCount {
+    histogram: Vec<u64>,
+    blank: u64,
+    other: u64,
+    low: Option<f64>,
+    high: Option<f64>,
+    rejected: Vec<Rejected>,
+    rejected_count: u64,
+    keep: usize,
+    labels: Option<&'static str>,
+}
+
+impl ColumnCount {
+    fn new(scale: Scale, keep: usize) -> Self {
+        ColumnCount {
+            histogram: vec![0; scale.len()],
+            blank: 0,
+            other: 0,
+            low: None,
+            high: None,
+            rejected: Vec::new(),
+            rejected_count: 0,
+            keep,
+            labels: None,
         }
     }
 
-    fn record(&mut self, at: Position, entry: &[u8], overflowed: bool) {
-        match classify_entry(entry, overflowed, self.scale) {
+    #[inline]
+    fn number(&mut self, value: f64) {
+        self.low = Some(self.low.map_or(value, |l| l.min(value)));
+        self.high = Some(self.high.map_or(value, |h| h.max(value)));
+    }
+
+    #[inline]
+    fn score(&mut self, value: u8, scale: Scale) {
+        if let Some(slot) = self.histogram.get_mut(usize::from(value - scale.min)) {
+            *slot += 1;
+        }
+        self.number(f64::from(value));
+    }
+
+    fn reject(&mut self, at: Position, entry: &[u8], reason: RejectReason, scale: Scale) {
+        self.rejected_count += 1;
+        if self.rejected.len() < self.keep {
+            self.rejected.push(rejected(at, entry, reason, scale));
+        }
+    }
+
+    fn record(&mut self, answers: &Answers, at: Position, entry: &[u8], overflowed: bool) {
+        let (cell, label) = if overflowed { (classify_entry(entry, true, answers.scale), None) } else { answers.read(entry) };
+        match cell {
             Cell::Score(v) => {
-                if let Some(slot) = self.histogram.get_mut(usize::from(v - self.scale.min)) {
-                    *slot += 1;
+                self.score(v, answers.scale);
+                if self.labels.is_none() {
+                    self.labels = label.map(|l| l.name);
                 }
             }
-            Cell::Empty => {}
-            Cell::Rejected(reason) => self.reject(at, entry, reason),
+            Cell::Empty => self.blank += 1,
+            Cell::Rejected(reason) => {
+                self.other += 1;
+                if matches!(reason, RejectReason::OutOfRange | RejectReason::NotWholeNumber) {
+                    if let Some(value) = number_value(entry) {
+                        self.number(value);
+                    }
+                }
+                self.reject(at, entry, reason, answers.scale);
+            }
         }
+    }
+
+    fn profile(&self) -> Profile {
+        Profile { scores: self.histogram.iter().sum(), blank: self.blank, other: self.other, min: self.low, max: self.high }
     }
 }
 
@@ -111,15 +235,17 @@ pub(crate) fn classify_entry(entry: &[u8], overflowed: bool, scale: Scale) -> Ce
 #[derive(Debug)]
 struct ListReader {
     separators: [bool; 256],
+    decimal_comma: bool,
     /// Still to skip: the header line (true until its end is passed).
     skipping_header: bool,
     header_seen: bool,
     entry: Field,
     at: Position,
+    count: ColumnCount,
 }
 
 impl ListReader {
-    fn new(layout: Layout) -> Self {
+    fn new(layout: Layout, scale: Scale) -> Self {
         let mut separators = [false; 256];
         for b in [b' ', b'\t', b'\r', b'\n', b';', 0x0B, 0x0C] {
             separators[usize::from(b)] = true;
@@ -127,31 +253,30 @@ impl ListReader {
         separators[usize::from(b',')] = !layout.decimal_comma;
         ListReader {
             separators,
+            decimal_comma: layout.decimal_comma,
             skipping_header: layout.header,
             header_seen: false,
             entry: Field::default(),
             at: Position::START,
+            count: ColumnCount::new(scale, MAX_REJECTED_KEPT),
         }
     }
 
-    fn feed(&mut self, mut bytes: &[u8], tally: &mut Tally) {
+    fn feed(&mut self, mut bytes: &[u8], answers: &Answers) {
         if self.skipping_header {
             bytes = self.skip_header(bytes);
         }
         let mut i = 0;
         while i < bytes.len() {
             if self.entry.start.is_none() {
-                if let Some(consumed) = self.whole_line_score(&bytes[i..], tally) {
+                if let Some(consumed) = self.whole_line_score(&bytes[i..], answers.scale) {
                     i += consumed;
                     continue;
                 }
             }
             let byte = bytes[i];
             if self.separators[usize::from(byte)] {
-                if let Some(start) = self.entry.start {
-                    tally.record(start, &self.entry.bytes, self.entry.overflowed);
-                    self.entry.clear();
-                }
+                self.end_entry(answers);
             } else {
                 if self.entry.start.is_none() {
                     self.entry.start = Some(self.at);
@@ -163,11 +288,33 @@ impl ListReader {
         }
     }
 
+    /// Counts the entry just read. With decimal commas, an entry of several
+    /// commas (`9,10,7,3`) is still a list of answers, wherever it stands.
+    fn end_entry(&mut self, answers: &Answers) {
+        let Some(start) = self.entry.start else { return };
+        let commas = self.entry.bytes.iter().filter(|&&b| b == b',').count();
+        if self.decimal_comma && commas >= 2 && !self.entry.overflowed {
+            let mut at = start;
+            for piece in self.entry.bytes.split(|&b| b == b',') {
+                if !trim_cell(piece).is_empty() {
+                    self.count.record(answers, at, piece, false);
+                }
+                for &b in piece {
+                    at.advance(b);
+                }
+                at.advance(b',');
+            }
+        } else {
+            self.count.record(answers, start, &self.entry.bytes, self.entry.overflowed);
+        }
+        self.entry.clear();
+    }
+
     /// The fast path for a pasted column: a line of one or two digits that is
     /// a score on the scale is counted without the general entry machinery.
     /// Returns the bytes consumed, or `None` to read them the general way.
     #[inline]
-    fn whole_line_score(&mut self, rest: &[u8], tally: &mut Tally) -> Option<usize> {
+    fn whole_line_score(&mut self, rest: &[u8], scale: Scale) -> Option<usize> {
         let digit = |i: usize| rest.get(i).filter(|b| b.is_ascii_digit()).map(|b| b - b'0');
         let first = digit(0)?;
         let (value, digits) = match digit(1) {
@@ -179,8 +326,9 @@ impl ListReader {
             (Some(b'\r'), Some(b'\n')) => digits + 2,
             _ => return None,
         };
-        let slot = tally.histogram.get_mut(usize::from(value.checked_sub(tally.scale.min)?))?;
+        let slot = self.count.histogram.get_mut(usize::from(value.checked_sub(scale.min)?))?;
         *slot += 1;
+        self.count.number(f64::from(value));
         self.at.line += 1;
         self.at.column = 1;
         Some(end)
@@ -202,62 +350,268 @@ impl ListReader {
         &[]
     }
 
-    fn finish(&mut self, tally: &mut Tally) {
-        if let Some(start) = self.entry.start {
-            tally.record(start, &self.entry.bytes, self.entry.overflowed);
-            self.entry.clear();
-        }
+    fn finish(&mut self, answers: &Answers) {
+        self.end_entry(answers);
     }
 }
 
-/// Reads a table, counting the cells of one column.
+/// Reads a table, counting the cells of every column.
 struct TableReader {
     rows: RowReader,
-    column: usize,
-    skipping_header: bool,
+    header_rows_left: usize,
+    chosen: usize,
+    counts: Vec<ColumnCount>,
+    scale: Scale,
+    status_column: Option<usize>,
+    data_rows: u64,
+    preview_rows: u64,
 }
 
 impl TableReader {
-    fn new(delimiter: u8, column: usize, header: bool) -> Self {
-        TableReader { rows: RowReader::new(delimiter), column, skipping_header: header }
+    fn new(delimiter: u8, plan: &Plan, scale: Scale, chosen: usize) -> Self {
+        TableReader {
+            rows: RowReader::new(delimiter),
+            header_rows_left: plan.header_rows,
+            chosen,
+            counts: Vec::new(),
+            scale,
+            status_column: plan.status_column,
+            data_rows: 0,
+            preview_rows: 0,
+        }
     }
 
-    fn feed(&mut self, input: &[u8], tally: &mut Tally) {
-        let TableReader { rows, column, skipping_header } = self;
-        rows.feed(input, &mut |row| count_row(row, *column, skipping_header, tally));
+    fn feed(&mut self, input: &[u8], answers: &Answers) {
+        let TableReader { rows, .. } = self;
+        let mut reader = core::mem::replace(rows, RowReader::new(b','));
+        reader.feed(input, &mut |row| self.count_row(row, answers));
+        self.rows = reader;
     }
 
-    fn finish(&mut self, tally: &mut Tally) {
-        let TableReader { rows, column, skipping_header } = self;
-        rows.finish(&mut |row| count_row(row, *column, skipping_header, tally));
+    fn finish(&mut self, answers: &Answers) {
+        let mut reader = core::mem::replace(&mut self.rows, RowReader::new(b','));
+        reader.finish(&mut |row| self.count_row(row, answers));
+        self.rows = reader;
+    }
+
+    fn column(&mut self, c: usize) -> &mut ColumnCount {
+        while self.counts.len() <= c {
+            let index = self.counts.len();
+            let keep = if index == self.chosen {
+                MAX_REJECTED_KEPT
+            } else if index < COLUMNS_WITH_REJECTS {
+                OTHER_COLUMN_REJECTED_KEPT
+            } else {
+                0
+            };
+            self.counts.push(ColumnCount::new(self.scale, keep));
+        }
+        &mut self.counts[c]
+    }
+
+    fn count_row(&mut self, row: Row<'_>, answers: &Answers) {
+        if !row.has_content() || row.fields.iter().all(|f| classify(&f.bytes, self.scale) == Cell::Empty) {
+            return;
+        }
+        if self.header_rows_left > 0 {
+            self.header_rows_left -= 1;
+            // The header's width sets the columns, so that a column with no
+            // data still has a profile.
+            self.column(row.fields.len().saturating_sub(1));
+            return;
+        }
+        self.data_rows += 1;
+        if let Some(status) = self.status_column.and_then(|s| row.fields.get(s)) {
+            if is_preview_or_test(trim_cell(&status.bytes)) {
+                self.preview_rows += 1;
+            }
+        }
+        self.column(self.chosen.max(row.fields.len().saturating_sub(1)));
+        for (c, field) in row.fields.iter().enumerate() {
+            self.counts[c].record(answers, field.start_or(row.start), &field.bytes, field.overflowed);
+        }
+        let first = row.fields.first().map_or(&[][..], |f| &f.bytes[..]);
+        for count in &mut self.counts[row.fields.len()..] {
+            count.reject(row.start, first, RejectReason::MissingValue, self.scale);
+        }
     }
 }
 
-fn count_row(row: Row<'_>, column: usize, skipping_header: &mut bool, tally: &mut Tally) {
-    if *skipping_header {
-        // A row of blanks before the header is not the header.
-        if row.has_content() {
-            *skipping_header = false;
-        }
-        return;
-    }
-    match row.fields.get(column) {
-        Some(field) => tally.record(field.start_or(row.start), &field.bytes, field.overflowed),
-        None if row.has_content() => {
-            let first = row.fields.first().map_or(&[][..], |f| &f.bytes[..]);
-            tally.reject(row.start, first, RejectReason::MissingValue);
-        }
-        None => {}
-    }
+/// Qualtrics' `Status` of a preview or test response: 1 and 2, or their names.
+fn is_preview_or_test(status: &[u8]) -> bool {
+    let lower = String::from_utf8_lossy(status).to_ascii_lowercase();
+    matches!(lower.as_str(), "1" | "2" | "survey preview" | "survey test" | "preview" | "test")
 }
 
 enum Phase {
     Sampling { held: Vec<u8>, lines: usize },
-    List(ListReader),
+    List(Box<ListReader>),
     Table(Box<TableReader>),
+    /// The `column` option named no column; nothing more is read.
+    Refused,
 }
 
-/// A push parser for pasted answers.
+/// Everything of a parser but its decoder, so that the decoder can hand it text.
+struct Reading {
+    answers: Answers,
+    words: HeaderWords,
+    selector: Option<ColumnSelector>,
+    phase: Phase,
+    plan: Option<Plan>,
+    error: Option<OptionError>,
+}
+
+impl Reading {
+    fn feed(&mut self, text: &[u8]) {
+        match &mut self.phase {
+            Phase::Sampling { held, lines } => {
+                held.extend_from_slice(text);
+                *lines += text.iter().filter(|&&b| b == b'\n').count();
+                // Enough is held once the sample is certain to be complete.
+                if *lines >= SAMPLE_LINES
+                    || (held.len() > SAMPLE_BYTES && *lines >= MIN_SAMPLE_LINES)
+                    || held.len() > MAX_SAMPLE_BYTES
+                {
+                    self.start_reading();
+                }
+            }
+            Phase::List(reader) => reader.feed(text, &self.answers),
+            Phase::Table(reader) => reader.feed(text, &self.answers),
+            Phase::Refused => {}
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Phase::Sampling { .. } = self.phase {
+            self.start_reading();
+        }
+        match &mut self.phase {
+            Phase::List(reader) => reader.finish(&self.answers),
+            Phase::Table(reader) => reader.finish(&self.answers),
+            Phase::Sampling { .. } | Phase::Refused => {}
+        }
+    }
+
+    /// Decides the layout from what is held back, then reads it.
+    fn start_reading(&mut self) {
+        let held = match &mut self.phase {
+            Phase::Sampling { held, .. } => core::mem::take(held),
+            _ => return,
+        };
+        let plan = match layout::plan(sample_of(&held), &self.answers, self.words, self.selector.as_ref()) {
+            Ok(plan) => plan,
+            Err(error) => {
+                self.error = Some(error);
+                self.phase = Phase::Refused;
+                return;
+            }
+        };
+        self.phase = match (plan.layout.kind, plan.layout.delimiter, &plan.column) {
+            (LayoutKind::Table, Some(delimiter), Some(column)) => Phase::Table(Box::new(TableReader::new(
+                delimiter.byte(),
+                &plan,
+                self.answers.scale,
+                (column.index as usize).saturating_sub(1),
+            ))),
+            _ => Phase::List(Box::new(ListReader::new(plan.layout, self.answers.scale))),
+        };
+        self.plan = Some(plan);
+        self.feed(&held);
+    }
+
+    /// The tally of column `c` (from 0), chosen as `chosen_by`.
+    fn tally(&self, c: usize, chosen_by: Option<ColumnChoice>, encoding: Encoding) -> Tally {
+        let scale = self.answers.scale;
+        let mut tally = Tally::new(scale);
+        tally.encoding = encoding;
+        let Some(plan) = &self.plan else { return tally };
+        tally.layout = plan.layout;
+        let header = |c: usize| plan.headers.get(c).cloned().unwrap_or_default();
+        let summary = |c: usize, count: &ColumnCount| {
+            let ColumnHeader { name, short_name, .. } = header(c);
+            ColumnSummary { index: c as u32 + 1, name, short_name, profile: count.profile() }
+        };
+        let empty = ColumnCount::new(scale, 0);
+        let (count, counts): (&ColumnCount, Vec<ColumnSummary>) = match &self.phase {
+            Phase::List(reader) => (&reader.count, vec![summary(0, &reader.count)]),
+            Phase::Table(reader) => (
+                reader.counts.get(c).unwrap_or(&empty),
+                reader.counts.iter().enumerate().map(|(i, count)| summary(i, count)).collect(),
+            ),
+            _ => (&empty, Vec::new()),
+        };
+        tally.histogram.clone_from(&count.histogram);
+        tally.rejected = count.rejected.iter().take(MAX_REJECTED_KEPT).cloned().collect();
+        tally.rejected_count = count.rejected_count;
+        tally.labels = count.labels;
+        tally.columns = counts;
+        tally.column = plan.column.as_ref().map(|chosen| {
+            let ColumnHeader { name, short_name, .. } = header(c);
+            let chosen_by = chosen_by.unwrap_or(chosen.chosen_by);
+            ScoreColumn { index: c as u32 + 1, name: if plan.headers.is_empty() { chosen.name.clone() } else { name }, short_name, chosen_by }
+        });
+        if let (None, Some(_)) = (&plan.column, chosen_by) {
+            tally.column = Some(ScoreColumn { index: 1, name: None, short_name: None, chosen_by: ColumnChoice::Option });
+        }
+        tally.rows = match &self.phase {
+            Phase::Table(reader) => reader.data_rows,
+            _ => tally.respondents() + tally.rejected_count,
+        };
+        tally.warnings = self.warnings(&tally, chosen_by.is_none());
+        tally
+    }
+
+    fn warnings(&self, tally: &Tally, as_planned: bool) -> Vec<Warning> {
+        let mut warnings = Vec::new();
+        let Some(plan) = &self.plan else { return warnings };
+        let describe = |index: u32| match tally.columns.get(index as usize - 1).and_then(|c| c.name.as_ref()) {
+            Some(name) => format!("{index} “{name}”"),
+            None => format!("{index}"),
+        };
+        let chosen = tally.column.as_ref();
+        if let (true, Some(column)) = (as_planned && plan.candidates.len() > 1, chosen) {
+            let listed: Vec<String> = plan.candidates.iter().map(|&c| describe(c)).collect();
+            warnings.push(Warning {
+                code: "several-columns",
+                message: format!("columns {} could each hold the answers; column {} was read", listed.join(", "), column.index),
+                columns: plan.candidates.clone(),
+            });
+        }
+        if let Some(column) = chosen.filter(|c| c.chosen_by == ColumnChoice::Values) {
+            warnings.push(Warning {
+                code: "chosen-by-values",
+                message: format!("no header named the question, so column {} was chosen by its values", describe(column.index)),
+                columns: vec![column.index],
+            });
+        }
+        let scale = tally.scale;
+        if scale.max == 10 && tally.respondents() >= SHORT_SCALE_MIN_ANSWERS {
+            let top = tally.histogram.iter().rposition(|&n| n > 0).map(|i| scale.min as usize + i);
+            if let Some(top @ (5 | 7)) = top {
+                warnings.push(Warning {
+                    code: "short-scale",
+                    message: format!(
+                        "the answers stop at {top} among {}: is this a 1–{top} scale? The NPS needs answers from 0 to 10",
+                        tally.respondents()
+                    ),
+                    columns: chosen.map(|c| vec![c.index]).unwrap_or_default(),
+                });
+            }
+        }
+        if let Phase::Table(reader) = &self.phase {
+            if reader.data_rows > 0 && reader.preview_rows == reader.data_rows {
+                warnings.push(Warning {
+                    code: "test-responses",
+                    message: format!("every response ({}) is a survey preview or test (the Status column)", reader.data_rows),
+                    columns: plan.status_column.map(|s| vec![s as u32 + 1]).unwrap_or_default(),
+                });
+            }
+        }
+        warnings
+    }
+}
+
+/// A push parser for pasted answers and file bytes.
 ///
 /// ```
 /// use loyalty_score::{ScoreParser, Scale};
@@ -271,9 +625,9 @@ enum Phase {
 /// assert_eq!((tally.rejected[0].line, tally.rejected[0].column), (3, 1));
 /// ```
 pub struct ScoreParser {
-    phase: Phase,
-    tally: Tally,
-    words: HeaderWords,
+    decoder: Decoder,
+    reading: Reading,
+    ended: bool,
 }
 
 impl ScoreParser {
@@ -284,83 +638,105 @@ impl ScoreParser {
 
     /// A parser that finds the answer column of a table by `words` in its header.
     pub fn for_question(scale: Scale, words: HeaderWords) -> Self {
-        ScoreParser { phase: Phase::Sampling { held: Vec::new(), lines: 0 }, tally: Tally::new(scale), words }
+        ScoreParser::reading(Answers::numbers(scale), words, None, Decoder::detect())
+    }
+
+    /// A parser for `answers`, reading the column `selector` names (or the one
+    /// its header `words` name), with `decoder` in front
+    /// ([`Decoder::detect`] for file bytes, [`Decoder::utf8`] for text).
+    pub fn reading(answers: Answers, words: HeaderWords, selector: Option<ColumnSelector>, decoder: Decoder) -> Self {
+        ScoreParser {
+            decoder,
+            reading: Reading {
+                answers,
+                words,
+                selector,
+                phase: Phase::Sampling { held: Vec::new(), lines: 0 },
+                plan: None,
+                error: None,
+            },
+            ended: false,
+        }
     }
 
     /// Reads the next piece of the text. Pieces may split lines, entries and
     /// even UTF-8 characters anywhere.
     pub fn feed(&mut self, chunk: &[u8]) {
-        match &mut self.phase {
-            Phase::Sampling { held, lines } => {
-                held.extend_from_slice(chunk);
-                *lines += chunk.iter().filter(|&&b| b == b'\n').count();
-                // Enough is held once the sample is certain to be complete.
-                if *lines >= SAMPLE_LINES || held.len() > SAMPLE_BYTES + BOM.len() {
-                    self.start_reading();
-                }
-            }
-            Phase::List(reader) => reader.feed(chunk, &mut self.tally),
-            Phase::Table(reader) => reader.feed(chunk, &mut self.tally),
+        if self.ended {
+            return;
+        }
+        let ScoreParser { decoder, reading, .. } = self;
+        decoder.push(chunk, &mut |text| reading.feed(text));
+    }
+
+    /// The `column` option's error, once the layout has been decided and it named no column.
+    pub fn error(&self) -> Option<&OptionError> {
+        self.reading.error.as_ref()
+    }
+
+    /// Ends the text. Afterwards [`tally`](Self::tally) and
+    /// [`tally_for`](Self::tally_for) give the reports; more input is ignored.
+    pub fn end(&mut self) -> Result<(), OptionError> {
+        if !self.ended {
+            self.ended = true;
+            let ScoreParser { decoder, reading, .. } = self;
+            decoder.finish(&mut |text| reading.feed(text));
+            reading.finish();
+        }
+        match &self.reading.error {
+            Some(error) => Err(error.clone()),
+            None => Ok(()),
         }
     }
 
-    /// Ends the text and returns what was read.
+    fn encoding(&self) -> Encoding {
+        self.decoder.encoding().unwrap_or(Encoding::Utf8)
+    }
+
+    /// What was read of the chosen column (after [`end`](Self::end)).
+    pub fn tally(&self) -> Tally {
+        let chosen = self.reading.plan.as_ref().and_then(|p| p.column.as_ref()).map_or(0, |c| c.index as usize - 1);
+        let option = self.reading.selector.as_ref().map(|_| ColumnChoice::Option);
+        self.reading.tally(chosen, option, self.encoding())
+    }
+
+    /// What was read of another column, without reading the text again (after
+    /// [`end`](Self::end)): exact counts, and up to 20 of its rejected entries.
+    pub fn tally_for(&self, selector: &ColumnSelector) -> Result<Tally, OptionError> {
+        let plan = self.reading.plan.as_ref();
+        let width = match &self.reading.phase {
+            Phase::Table(reader) => reader.counts.len(),
+            _ => 1,
+        };
+        let headers = plan.map_or(&[][..], |p| &p.headers[..]);
+        let c = layout::find_column(selector, headers, width)?;
+        Ok(self.reading.tally(c, Some(ColumnChoice::Option), self.encoding()))
+    }
+
+    /// Ends the text and returns what was read (nothing, when the `column`
+    /// option named no column: see [`end`](Self::end)).
     pub fn finish(mut self) -> Tally {
-        if let Phase::Sampling { .. } = self.phase {
-            self.start_reading();
-        }
-        match &mut self.phase {
-            Phase::List(reader) => reader.finish(&mut self.tally),
-            Phase::Table(reader) => reader.finish(&mut self.tally),
-            Phase::Sampling { .. } => {}
-        }
-        self.tally
-    }
-
-    /// Decides the layout from what is held back, then reads it.
-    fn start_reading(&mut self) {
-        let held = match &mut self.phase {
-            Phase::Sampling { held, .. } => core::mem::take(held),
-            _ => return,
-        };
-        let text = held.strip_prefix(BOM).unwrap_or(&held);
-        let plan = layout::plan(sample_of(text), self.tally.scale, self.words);
-        self.tally.layout = plan.layout;
-        self.tally.column = plan.column.clone();
-        self.phase = match (plan.layout.kind, plan.layout.delimiter, &plan.column) {
-            (LayoutKind::Table, Some(delimiter), Some(column)) => Phase::Table(Box::new(TableReader::new(
-                delimiter.byte(),
-                (column.index as usize).saturating_sub(1),
-                plan.layout.header,
-            ))),
-            _ => Phase::List(ListReader::new(plan.layout)),
-        };
-        match &mut self.phase {
-            Phase::List(reader) => reader.feed(text, &mut self.tally),
-            Phase::Table(reader) => reader.feed(text, &mut self.tally),
-            Phase::Sampling { .. } => {}
-        }
+        let _ = self.end();
+        self.tally()
     }
 }
 
-pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
-
 /// The part of a text the layout is decided on: its first [`SAMPLE_LINES`]
-/// lines, within its first [`SAMPLE_BYTES`] bytes and cut at a line end. It
-/// depends on the text alone, so the layout does not depend on how the text
-/// was cut into chunks.
+/// lines, within its first [`SAMPLE_BYTES`] bytes and cut at a line end, but
+/// never fewer than its first [`MIN_SAMPLE_LINES`] lines (up to
+/// [`MAX_SAMPLE_BYTES`]). It depends on the text alone, so the layout does not
+/// depend on how the text was cut into chunks.
 pub(crate) fn sample_of(text: &[u8]) -> &[u8] {
+    let line_end = |n: usize| text.iter().enumerate().filter(|(_, &b)| b == b'\n').nth(n - 1).map(|(i, _)| i + 1);
+    let by_lines = line_end(SAMPLE_LINES).unwrap_or(text.len());
+    if by_lines <= SAMPLE_BYTES {
+        return &text[..by_lines];
+    }
     let window = &text[..text.len().min(SAMPLE_BYTES)];
-    let mut newlines = window.iter().enumerate().filter(|(_, &b)| b == b'\n');
-    if let Some((end, _)) = newlines.nth(SAMPLE_LINES - 1) {
-        return &window[..=end];
-    }
-    if text.len() > SAMPLE_BYTES {
-        if let Some(last) = window.iter().rposition(|&b| b == b'\n') {
-            return &window[..=last];
-        }
-    }
-    window
+    let fits = window.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let least = line_end(MIN_SAMPLE_LINES).unwrap_or(text.len());
+    let end = fits.max(least).min(text.len().min(MAX_SAMPLE_BYTES));
+    &text[..end]
 }
 
 /// Reads a whole paste of answers to the recommend question at once.
@@ -374,6 +750,8 @@ pub fn parse_answers(text: &[u8], scale: Scale, words: HeaderWords) -> Tally {
     parser.feed(text);
     parser.finish()
 }
+
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 #[cfg(test)]
 mod tests {

@@ -40,6 +40,10 @@ pub enum RejectReason {
     /// A table row that stops before the score column.
     #[serde(rename = "missing-value")]
     MissingValue,
+    /// An answer written as the words of a scale's end (`Extremely likely`)
+    /// without the number that exports put before them.
+    #[serde(rename = "label-without-number")]
+    LabelWithoutNumber,
 }
 
 impl RejectReason {
@@ -50,6 +54,7 @@ impl RejectReason {
             RejectReason::OutOfRange => "out-of-range",
             RejectReason::NotWholeNumber => "not-a-whole-number",
             RejectReason::MissingValue => "missing-value",
+            RejectReason::LabelWithoutNumber => "label-without-number",
         }
     }
 
@@ -60,6 +65,7 @@ impl RejectReason {
             RejectReason::OutOfRange => format!("outside the {}–{} scale", scale.min, scale.max),
             RejectReason::NotWholeNumber => "not a whole number".to_string(),
             RejectReason::MissingValue => "the row has no value in the score column".to_string(),
+            RejectReason::LabelWithoutNumber => "a label with no number".to_string(),
         }
     }
 }
@@ -106,10 +112,78 @@ pub fn trim_cell(bytes: &[u8]) -> &[u8] {
     &bytes[start..end]
 }
 
+/// How the cells of one kind of answer are read: numbers on a scale, and for
+/// Likert items also the scale's labels ("Strongly agree" is 5 of 5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Answers {
+    pub scale: Scale,
+    pub labels: bool,
+}
+
+impl Answers {
+    /// Numbers on `scale` (and numbers followed by their label).
+    pub const fn numbers(scale: Scale) -> Self {
+        Answers { scale, labels: false }
+    }
+
+    /// Numbers on `scale`, or the labels of a Likert scale of its length.
+    pub const fn likert(scale: Scale) -> Self {
+        Answers { scale, labels: true }
+    }
+
+    /// The meaning of one cell.
+    pub fn classify(&self, cell: &[u8]) -> Cell {
+        self.read(cell).0
+    }
+
+    /// The meaning of one cell, and the label scale that named it, if any.
+    pub fn read(&self, cell: &[u8]) -> (Cell, Option<&'static super::labels::LabelScale>) {
+        let cell_meaning = classify(cell, self.scale);
+        if self.labels && self.scale.min == 1 {
+            if let Cell::Rejected(RejectReason::NotANumber | RejectReason::LabelWithoutNumber) = cell_meaning {
+                if let Some((value, scale)) = super::labels::likert_label(trim_cell(cell), self.scale.len()) {
+                    return (Cell::Score(value), Some(scale));
+                }
+            }
+        }
+        (cell_meaning, None)
+    }
+}
+
+/// Words of the ends of a likelihood scale, as exports write them next to (or
+/// instead of) the number: "10 - Extremely likely", "Zeer waarschijnlijk".
+const LABEL_WORDS: &[&str] = &["likely", "waarschijnlijk", "wahrscheinlich", "probable", "probablement", "probabile"];
+
+/// Whether `text` (no digits in it) reads like a scale label: a few words,
+/// one of them a scale end's ("Extremely likely"; not a question's text).
+fn is_scale_label(text: &[u8]) -> bool {
+    if text.len() > 40 || text.split(|&b| b == b' ').filter(|w| !w.is_empty()).count() > 4 {
+        return false;
+    }
+    let lower = String::from_utf8_lossy(text).to_ascii_lowercase();
+    LABEL_WORDS.iter().any(|word| lower.contains(word))
+}
+
+/// The rest of a cell after its number, when it is a label that exports put
+/// there: `10 - Extremely likely`, `0 = Not at all likely`, `10 (Very Likely)`,
+/// `9 – zeer waarschijnlijk`. Text right after the digits (`9/10`, `1e1`) is
+/// not a label.
+fn is_label_after_number(after: &[u8]) -> bool {
+    let gap = after.iter().take_while(|b| **b == b' ' || **b == b'\t').count();
+    let rest = &after[gap..];
+    let dash = rest.starts_with("–".as_bytes()) || rest.starts_with("—".as_bytes());
+    let marked = matches!(rest.first(), Some(b'-' | b'=' | b'(' | b':')) || dash;
+    // "10 Extremely likely": a space and then letters is a label too.
+    let worded = gap > 0 && rest.first().is_some_and(|b| b.is_ascii_alphabetic() || *b >= 0x80);
+    (marked || worded) && rest.iter().any(|b| b.is_ascii_alphabetic() || *b >= 0x80)
+}
+
 /// Reads one cell as an answer on `scale`.
 ///
 /// Accepts an optional sign, digits, and a fraction after `.` or `,`; a fraction
-/// of zeros (`9.0`) is still a whole number.
+/// of zeros (`9.0`) is still a whole number. A number followed by its scale
+/// label (`10 - Extremely likely`) is that number. A cell holding only commas
+/// and semicolons is as empty as a blank one.
 ///
 /// ```
 /// use loyalty_score::token::{classify, Cell, RejectReason, Scale};
@@ -119,10 +193,12 @@ pub fn trim_cell(bytes: &[u8]) -> &[u8] {
 /// assert_eq!(classify(b"11", s), Cell::Rejected(RejectReason::OutOfRange));
 /// assert_eq!(classify(b"ten", s), Cell::Rejected(RejectReason::NotANumber));
 /// assert_eq!(classify(b"  ", s), Cell::Empty);
+/// assert_eq!(classify(b"10 - Extremely likely", s), Cell::Score(10));
+/// assert_eq!(classify(b"Extremely likely", s), Cell::Rejected(RejectReason::LabelWithoutNumber));
 /// ```
 pub fn classify(cell: &[u8], scale: Scale) -> Cell {
     let text = trim_cell(cell);
-    if text.is_empty() {
+    if text.is_empty() || text.iter().all(|&b| b == b',' || b == b';' || b.is_ascii_whitespace()) {
         return Cell::Empty;
     }
     let (negative, rest) = match text[0] {
@@ -136,6 +212,10 @@ pub fn classify(cell: &[u8], scale: Scale) -> Cell {
         None => &[],
         Some((&sep, frac)) if (sep == b'.' || sep == b',') && frac.iter().all(u8::is_ascii_digit) => {
             frac
+        }
+        Some(_) if !int_digits.is_empty() && is_label_after_number(after) => &[],
+        Some(_) if int_digits.is_empty() && !text.iter().any(u8::is_ascii_digit) && is_scale_label(text) => {
+            return Cell::Rejected(RejectReason::LabelWithoutNumber)
         }
         Some(_) => return Cell::Rejected(RejectReason::NotANumber),
     };
@@ -163,6 +243,42 @@ pub fn classify(cell: &[u8], scale: Scale) -> Cell {
     }
     // whole ≤ max ≤ 255 here.
     Cell::Score(whole as u8)
+}
+
+/// The number a cell holds (`-1`, `8.5`, `8,5`, `12`, `10 - Extremely likely`),
+/// for the smallest and largest value of a column; `None` for any other text.
+pub fn number_value(cell: &[u8]) -> Option<f64> {
+    let text = trim_cell(cell);
+    let (sign, rest) = match text.first()? {
+        b'-' => (-1.0, &text[1..]),
+        b'+' => (1.0, &text[1..]),
+        _ => (1.0, text),
+    };
+    let int_len = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let (int_digits, after) = rest.split_at(int_len);
+    let (frac, tail) = match after.split_first() {
+        Some((&sep, more)) if sep == b'.' || sep == b',' => {
+            let n = more.iter().take_while(|b| b.is_ascii_digit()).count();
+            (&more[..n], &more[n..])
+        }
+        _ => (&after[..0], after),
+    };
+    if int_digits.is_empty() && frac.is_empty() {
+        return None;
+    }
+    if !tail.is_empty() && !is_label_after_number(tail) {
+        return None;
+    }
+    let mut value = 0.0f64;
+    for d in int_digits {
+        value = value * 10.0 + f64::from(d - b'0');
+    }
+    let mut scale = 0.1;
+    for d in frac {
+        value += f64::from(d - b'0') * scale;
+        scale /= 10.0;
+    }
+    Some(sign * value)
 }
 
 #[cfg(test)]
@@ -206,6 +322,43 @@ mod tests {
         }
         // A trailing separator with no digits after it is still the whole number.
         assert_eq!(classify(b"8.", S), Cell::Score(8));
+    }
+
+    #[test]
+    fn labels_that_exports_write_count_as_their_number() {
+        for (text, v) in [
+            ("10 - Extremely likely", 10),
+            ("0 = Not at all likely", 0),
+            ("10 (Very Likely)", 10),
+            ("9 – zeer waarschijnlijk", 9),
+            ("7: neutral", 7),
+            ("10 Extremely likely", 10),
+        ] {
+            assert_eq!(classify(text.as_bytes(), S), Cell::Score(v), "{text:?}");
+        }
+        assert_eq!(classify(b"Extremely likely", S), Cell::Rejected(RejectReason::LabelWithoutNumber));
+        assert_eq!(classify("Zeer onwaarschijnlijk".as_bytes(), S), Cell::Rejected(RejectReason::LabelWithoutNumber));
+        // Not labels: text glued to the digits, or words that name no scale end.
+        assert_eq!(classify(b"9/10", S), Cell::Rejected(RejectReason::NotANumber));
+        assert_eq!(classify(b"n.v.t.", S), Cell::Rejected(RejectReason::NotANumber));
+        assert_eq!(classify(b"11 - Extremely likely", S), Cell::Rejected(RejectReason::OutOfRange));
+    }
+
+    #[test]
+    fn cells_of_separators_alone_are_blank() {
+        for text in [",", ";", ", ;\t", " ;; "] {
+            assert_eq!(classify(text.as_bytes(), S), Cell::Empty, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn number_values_include_those_off_the_scale() {
+        assert_eq!(number_value(b"-1"), Some(-1.0));
+        assert_eq!(number_value(b"8,5"), Some(8.5));
+        assert_eq!(number_value(b" 12 "), Some(12.0));
+        assert_eq!(number_value(b"10 - Extremely likely"), Some(10.0));
+        assert_eq!(number_value(b"abc"), None);
+        assert_eq!(number_value(b"9/10"), None);
     }
 
     #[test]
