@@ -28,7 +28,7 @@ mod stats;
 // The layers are private; their public modules are re-exported so every path
 // stays `loyalty_score::<module>` (rustdoc inlines them at the root).
 pub use measures::{likert, nps, retention, sci};
-pub use read::{layout, parse, token};
+pub use read::{decode, labels, layout, parse, token};
 pub use stats::{normal, proportion, student_t};
 
 #[cfg(target_arch = "wasm32")]
@@ -37,11 +37,11 @@ mod binding;
 // `no_inline` keeps these listed as re-exports, as when their modules were
 // defined at the root, instead of rustdoc copying each page here.
 #[doc(no_inline)]
-pub use layout::{ColumnChoice, Delimiter, HeaderWords, Layout, LayoutKind, ScoreColumn};
+pub use layout::{ColumnChoice, ColumnSelector, Delimiter, HeaderWords, Layout, LayoutKind, ScoreColumn};
 #[doc(no_inline)]
-pub use nps::{analyze_nps, analyze_nps_bytes, compare_nps, nps_sample_size, Interval, NpsComparison, NpsCounts, NpsReport, SampleSizePlan};
+pub use nps::{analyze_nps, analyze_nps_bytes, analyze_nps_column, compare_nps, nps_sample_size, Interval, NpsComparison, NpsCounts, NpsReader, NpsReport, SampleSizePlan};
 pub use options::{ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
 #[doc(no_inline)]
-pub use parse::{parse_answers, parse_scores, Position, Rejected, ScoreParser, Tally};
+pub use parse::{parse_answers, parse_scores, ColumnSummary, Encoding, Position, Profile, Rejected, ScoreParser, Tally, Warning};
 #[doc(no_inline)]
-pub use token::{RejectReason, Scale};
+pub use token::{Answers, RejectReason, Scale};

@@ -3,9 +3,12 @@
 //! CSAT is the top-two-box share on a 1–5 scale: the percentage of answers
 //! of 4 ("satisfied") or 5 ("very satisfied").
 
-use crate::read::layout::{HeaderWords, Layout, ScoreColumn};
+use crate::options::OptionError;
+use crate::read::decode::Decoder;
+use crate::read::layout::{ColumnSelector, HeaderWords, Layout, ScoreColumn};
 use crate::options::ConfidenceLevel;
-use crate::read::parse::{parse_answers, Rejected, Tally};
+use crate::read::parse::{ColumnSummary, Encoding, Rejected, ScoreParser, Tally, Warning};
+use crate::read::token::Answers;
 use crate::stats::proportion::wilson;
 use crate::read::token::Scale;
 use serde::Serialize;
@@ -56,6 +59,15 @@ pub struct LikertReport {
     pub rejected_count: u64,
     pub column: Option<ScoreColumn>,
     pub layout: Layout,
+    /// Every column of the text with its profile on the scale.
+    pub columns: Vec<ColumnSummary>,
+    pub warnings: Vec<Warning>,
+    pub encoding: Encoding,
+    /// Rows of data read (entries, for a list).
+    pub rows: u64,
+    /// The label scale that answers written as words were read with
+    /// ("agreement (English, 5 points)"), or `None`.
+    pub labels: Option<&'static str>,
 }
 
 fn median(histogram: &[u64], min: u8, n: u64) -> Option<f64> {
@@ -124,6 +136,11 @@ impl LikertReport {
             rejected_count: tally.rejected_count,
             column: tally.column,
             layout: tally.layout,
+            columns: tally.columns,
+            warnings: tally.warnings,
+            encoding: tally.encoding,
+            rows: tally.rows,
+            labels: tally.labels,
         }
     }
 }
@@ -137,7 +154,67 @@ impl LikertReport {
 /// assert_eq!(report.top_two_box_pct, Some(75.0)); // CSAT
 /// ```
 pub fn analyze_likert(text: &[u8], scale: Scale, level: ConfidenceLevel) -> LikertReport {
-    LikertReport::from_tally(parse_answers(text, scale, HeaderWords::SATISFACTION), level)
+    let mut reader = LikertReader::new(scale, level, None);
+    reader.push_bytes(text);
+    reader.finish().unwrap_or_else(|_| LikertReport::from_tally(Tally::new(scale), level))
+}
+
+/// Reads Likert answers (numbers, or the labels of a 5- or 7-point scale)
+/// pushed in chunks, and afterwards reports any column without reading again.
+///
+/// ```
+/// use loyalty_score::{likert::LikertReader, ConfidenceLevel, Scale};
+/// let mut reader = LikertReader::new(Scale { min: 1, max: 5 }, ConfidenceLevel::DEFAULT, None);
+/// reader.push_text("Answer\nStrongly agree\nAgree\nDisag".as_bytes());
+/// reader.push_text("ree\n".as_bytes());
+/// let report = reader.finish().unwrap();
+/// assert_eq!(report.histogram, vec![0, 1, 0, 1, 1]);
+/// assert_eq!(report.labels, Some("agreement (English, 5 points)"));
+/// ```
+pub struct LikertReader {
+    scale: Scale,
+    level: ConfidenceLevel,
+    column: Option<ColumnSelector>,
+    parser: Option<ScoreParser>,
+}
+
+impl LikertReader {
+    pub fn new(scale: Scale, level: ConfidenceLevel, column: Option<ColumnSelector>) -> Self {
+        LikertReader { scale, level, column, parser: None }
+    }
+
+    fn parser(&mut self, decoder: impl FnOnce() -> Decoder) -> &mut ScoreParser {
+        let (scale, column) = (self.scale, self.column.clone());
+        self.parser.get_or_insert_with(|| ScoreParser::reading(Answers::likert(scale), HeaderWords::SATISFACTION, column, decoder()))
+    }
+
+    /// The next chunk of UTF-8 text; the first chunk decides text or bytes.
+    pub fn push_text(&mut self, chunk: &[u8]) {
+        self.parser(Decoder::utf8).feed(chunk);
+    }
+
+    /// The next chunk of a file's bytes.
+    pub fn push_bytes(&mut self, chunk: &[u8]) {
+        self.parser(Decoder::detect).feed(chunk);
+    }
+
+    /// The `column` option's error, as soon as the layout shows it names no column.
+    pub fn error(&self) -> Option<&OptionError> {
+        self.parser.as_ref().and_then(ScoreParser::error)
+    }
+
+    pub fn finish(&mut self) -> Result<LikertReport, OptionError> {
+        let level = self.level;
+        let parser = self.parser(Decoder::utf8);
+        parser.end()?;
+        Ok(LikertReport::from_tally(parser.tally(), level))
+    }
+
+    /// After [`finish`](Self::finish): the report of another column.
+    pub fn report_for(&self, column: &ColumnSelector) -> Result<LikertReport, OptionError> {
+        let parser = self.parser.as_ref().ok_or_else(|| OptionError::new("column", "nothing has been read yet".to_string()))?;
+        Ok(LikertReport::from_tally(parser.tally_for(column)?, self.level))
+    }
 }
 
 #[cfg(test)]

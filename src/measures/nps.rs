@@ -6,8 +6,10 @@
 //! this module is a fraction of 1; reports turn them into points and percents.
 
 use crate::options::{show_number, ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
-use crate::read::parse::{parse_scores, Rejected, Tally};
-use crate::read::layout::{Layout, ScoreColumn};
+use crate::read::decode::Decoder;
+use crate::read::layout::{ColumnSelector, HeaderWords, Layout, ScoreColumn};
+use crate::read::parse::{parse_scores, ColumnSummary, Encoding, Rejected, ScoreParser, Tally, Warning};
+use crate::read::token::Answers;
 use crate::stats::tango;
 use crate::read::token::Scale;
 use serde::Serialize;
@@ -124,6 +126,13 @@ pub struct NpsReport {
     pub column: Option<ScoreColumn>,
     /// How the text was read; `None` for a report made from counts.
     pub layout: Option<Layout>,
+    /// Every column of the text with its profile; empty for a report made from counts.
+    pub columns: Vec<ColumnSummary>,
+    pub warnings: Vec<Warning>,
+    /// How the bytes were decoded; `None` for a report made from counts.
+    pub encoding: Option<Encoding>,
+    /// Rows of data read (entries, for a list); `None` for a report made from counts.
+    pub rows: Option<u64>,
 }
 
 impl NpsReport {
@@ -158,6 +167,10 @@ impl NpsReport {
             rejected_count: 0,
             column: None,
             layout: None,
+            columns: Vec::new(),
+            warnings: Vec::new(),
+            encoding: None,
+            rows: None,
         }
     }
 
@@ -170,6 +183,10 @@ impl NpsReport {
             rejected_count: tally.rejected_count,
             column: tally.column,
             layout: Some(tally.layout),
+            columns: tally.columns,
+            warnings: tally.warnings,
+            encoding: Some(tally.encoding),
+            rows: Some(tally.rows),
             ..NpsReport::from_counts(counts, options)
         }
     }
@@ -192,9 +209,76 @@ pub fn analyze_nps(text: &str, options: IntervalOptions) -> NpsReport {
     analyze_nps_bytes(text.as_bytes(), options)
 }
 
-/// [`analyze_nps`] for UTF-8 bytes (invalid sequences are shown as U+FFFD in rejects).
+/// [`analyze_nps`] for the bytes of a file, in any encoding the reader knows
+/// (invalid sequences are shown as U+FFFD in rejects).
 pub fn analyze_nps_bytes(text: &[u8], options: IntervalOptions) -> NpsReport {
     NpsReport::from_tally(parse_scores(text, Scale::ZERO_TO_TEN), options)
+}
+
+/// [`analyze_nps`] reading the column `column` names; an error when it names none.
+///
+/// ```
+/// use loyalty_score::{nps::analyze_nps_column, ColumnSelector, IntervalOptions};
+/// let text = "id,Q1,Q2\n1,9,3\n2,10,4\n";
+/// let r = analyze_nps_column(text, IntervalOptions::default(), Some(ColumnSelector::Name("q2".into()))).unwrap();
+/// assert_eq!((r.detractors, r.column.unwrap().index), (2, 3));
+/// assert!(analyze_nps_column(text, IntervalOptions::default(), Some(ColumnSelector::Index(9))).is_err());
+/// ```
+pub fn analyze_nps_column(text: &str, options: IntervalOptions, column: Option<ColumnSelector>) -> Result<NpsReport, OptionError> {
+    let mut reader = NpsReader::new(options, column);
+    reader.push_text(text.as_bytes());
+    reader.finish()
+}
+
+/// Reads NPS answers pushed in chunks of text or file bytes of any size, and
+/// afterwards reports any column without reading again.
+pub struct NpsReader {
+    options: IntervalOptions,
+    column: Option<ColumnSelector>,
+    parser: Option<ScoreParser>,
+}
+
+impl NpsReader {
+    pub fn new(options: IntervalOptions, column: Option<ColumnSelector>) -> Self {
+        NpsReader { options, column, parser: None }
+    }
+
+    fn parser(&mut self, decoder: impl FnOnce() -> Decoder) -> &mut ScoreParser {
+        let column = self.column.clone();
+        self.parser.get_or_insert_with(|| {
+            ScoreParser::reading(Answers::numbers(Scale::ZERO_TO_TEN), HeaderWords::RECOMMEND, column, decoder())
+        })
+    }
+
+    /// The next chunk of UTF-8 text (a string's). The first chunk decides
+    /// whether the reader reads text or file bytes.
+    pub fn push_text(&mut self, chunk: &[u8]) {
+        self.parser(Decoder::utf8).feed(chunk);
+    }
+
+    /// The next chunk of a file's bytes, in whatever encoding they are.
+    pub fn push_bytes(&mut self, chunk: &[u8]) {
+        self.parser(Decoder::detect).feed(chunk);
+    }
+
+    /// The `column` option's error, as soon as the layout shows it names no column.
+    pub fn error(&self) -> Option<&OptionError> {
+        self.parser.as_ref().and_then(ScoreParser::error)
+    }
+
+    /// Ends the input and reports the column read.
+    pub fn finish(&mut self) -> Result<NpsReport, OptionError> {
+        let options = self.options;
+        let parser = self.parser(Decoder::utf8);
+        parser.end()?;
+        Ok(NpsReport::from_tally(parser.tally(), options))
+    }
+
+    /// After [`finish`](Self::finish): the report of another column.
+    pub fn report_for(&self, column: &ColumnSelector) -> Result<NpsReport, OptionError> {
+        let parser = self.parser.as_ref().ok_or_else(|| OptionError::new("column", "nothing has been read yet".to_string()))?;
+        Ok(NpsReport::from_tally(parser.tally_for(column)?, self.options))
+    }
 }
 
 /// The change in NPS from one sample to another.

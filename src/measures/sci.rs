@@ -15,13 +15,20 @@
 //! | 1–7 | 6–7 | 5–7 | 1–4 |
 //! | 1–5 | 4–5 | 3–5 | 1–2 |
 
-use crate::read::layout::{column_name, is_header_row, modal_width, mostly_scores, split_records, Delimiter, Record};
 use super::likert::{Bounds, ScaleRange};
-use crate::options::ConfidenceLevel;
-use crate::read::parse::{classify_entry, sample_of, Rejected, Tally, BOM};
+use crate::options::{ConfidenceLevel, OptionError};
+use crate::read::decode::{Decoder, Encoding};
+use crate::read::layout::{
+    column_headers, find_column, header_row_count, modal_width, mostly_scores, split_records, ColumnHeader, ColumnSelector,
+    Delimiter, Record,
+};
+use crate::read::parse::{
+    classify_entry, is_preview_or_test, sample_complete, sample_of, test_responses_warning, ColumnProfiles, ColumnSummary,
+    Rejected, Tally, Warning,
+};
+use crate::read::rows::{for_each_whitespace_row, Row, RowReader, WhitespaceRowReader};
+use crate::read::token::{trim_cell, Answers, Cell, RejectReason, Scale};
 use crate::stats::proportion::wilson;
-use crate::read::rows::{for_each_row, for_each_whitespace_row, Row};
-use crate::read::token::{Answers, Cell, RejectReason, Scale};
 use serde::Serialize;
 
 /// The scales the three SCI questions may use.
@@ -63,7 +70,8 @@ pub struct SciColumns {
     pub repurchase: SciColumn,
     pub recommend: SciColumn,
     /// `header` when the header named all three questions; `order` when the
-    /// columns were taken as satisfaction, repurchase, recommend from the left.
+    /// columns were taken as satisfaction, repurchase, recommend from the left;
+    /// `option` when the caller named them (the `columns` option).
     pub chosen_by: &'static str,
     pub delimiter: Option<Delimiter>,
     pub header: bool,
@@ -100,6 +108,12 @@ pub struct SciReport {
     pub columns: SciColumns,
     pub rejected: Vec<Rejected>,
     pub rejected_count: u64,
+    /// Every column of the text with its profile on the scale.
+    pub table: Vec<ColumnSummary>,
+    pub warnings: Vec<Warning>,
+    pub encoding: Encoding,
+    /// Rows of data read.
+    pub rows: u64,
 }
 
 fn header_question(name: &str) -> Option<usize> {
@@ -140,11 +154,19 @@ fn choose_columns(header: Option<&Record>, body: &[Record], width: usize, scale:
 struct Plan {
     columns: [usize; 3],
     delimiter: Option<Delimiter>,
-    header: bool,
+    header_rows: usize,
+    headers: Vec<ColumnHeader>,
+    status_column: Option<usize>,
     report: SciColumns,
 }
 
-fn plan(sample: &[u8], scale: Scale) -> Plan {
+/// The three columns the caller asked for; a question left out is found as usual.
+pub type SciSelectors = [Option<ColumnSelector>; 3];
+
+const QUESTION_OPTIONS: [&str; 3] = ["satisfaction", "repurchase", "recommend"];
+
+fn plan(sample: &[u8], scale: Scale, selectors: &SciSelectors) -> Result<Plan, OptionError> {
+    let answers = Answers::numbers(scale);
     let mut chosen: Option<(Option<Delimiter>, Vec<Record>)> = None;
     for delimiter in [Delimiter::Tab, Delimiter::Semicolon, Delimiter::Comma] {
         if sample.contains(&delimiter.byte()) {
@@ -158,7 +180,7 @@ fn plan(sample: &[u8], scale: Scale) -> Plan {
     }
     // Failing a clean table, a delimiter on most lines still beats white space.
     if chosen.is_none() {
-        let lines: Vec<&[u8]> = sample.split(|&b| b == b'\n').filter(|l| !crate::read::token::trim_cell(l).is_empty()).collect();
+        let lines: Vec<&[u8]> = sample.split(|&b| b == b'\n').filter(|l| !trim_cell(l).is_empty()).collect();
         chosen = [Delimiter::Tab, Delimiter::Semicolon, Delimiter::Comma]
             .into_iter()
             .find(|d| lines.iter().filter(|l| l.contains(&d.byte())).count() * 2 > lines.len())
@@ -169,26 +191,39 @@ fn plan(sample: &[u8], scale: Scale) -> Plan {
         for_each_whitespace_row(sample, |row| records.push(row.fields.iter().map(|f| f.bytes.clone()).collect()));
         (None, records)
     });
-    let header = records.first().is_some_and(|first| {
-        let cells: Vec<&[u8]> = first.iter().map(Vec::as_slice).collect();
-        is_header_row(&cells, &Answers::numbers(scale))
-    });
-    let body = if header { &records[1..] } else { &records[..] };
+    let header_rows = header_row_count(&records, &answers);
+    let body = &records[header_rows..];
     let width = records.iter().map(Vec::len).max().unwrap_or(0);
-    let (columns, chosen_by) = choose_columns(header.then(|| &records[0]), body, width, scale);
-    let describe = |index: usize| SciColumn {
-        index: index as u32 + 1,
-        name: if header { records[0].get(index).map(|c| column_name(c)) } else { None },
-    };
+    let headers = column_headers(&records[..header_rows], width);
+    let named = |c: usize| headers.get(c).and_then(|h| h.name.clone()).filter(|_| header_rows > 0);
+    let (mut columns, mut chosen_by) = choose_columns(
+        (header_rows > 0).then(|| &records[header_rows - 1]).map(|last| {
+            // The row that names the questions: the question texts when there are several.
+            let texts: Record = (0..width).map(|c| named(c).unwrap_or_default().into_bytes()).collect();
+            if texts.iter().all(Vec::is_empty) { last.clone() } else { texts }
+        }).as_ref(),
+        body,
+        width,
+        scale,
+    );
+    for (q, selector) in selectors.iter().enumerate() {
+        if let Some(selector) = selector {
+            columns[q] = find_column(selector, &headers, width)
+                .map_err(|e| OptionError::new("columns", format!("{}: {}", QUESTION_OPTIONS[q], e.problem)))?;
+            chosen_by = "option";
+        }
+    }
+    let describe = |index: usize| SciColumn { index: index as u32 + 1, name: named(index) };
     let report = SciColumns {
         satisfaction: describe(columns[0]),
         repurchase: describe(columns[1]),
         recommend: describe(columns[2]),
         chosen_by,
         delimiter,
-        header,
+        header: header_rows > 0,
     };
-    Plan { columns, delimiter, header, report }
+    let status_column = (header_rows > 0).then(|| headers.iter().position(|h| h.texts.iter().any(|t| t == "status"))).flatten();
+    Ok(Plan { columns, delimiter, header_rows, headers, status_column, report })
 }
 
 /// Counts kept while reading the rows.
@@ -264,10 +299,24 @@ impl Counts {
 /// assert_eq!(report.at_risk_lines, vec![4]);
 /// ```
 pub fn analyze_sci(text: &[u8], scale: Scale, level: ConfidenceLevel) -> SciReport {
-    let text = text.strip_prefix(BOM).unwrap_or(text);
-    let plan = plan(sample_of(text), scale);
+    let mut reader = SciReader::new(scale, level, Default::default());
+    reader.push_bytes(text);
+    // Without the `columns` option there is nothing to refuse.
+    reader.finish().unwrap_or_else(|_| empty_report(scale, level))
+}
+
+fn empty_report(scale: Scale, level: ConfidenceLevel) -> SciReport {
+    report_of(&new_counts(scale), &empty_columns(), level, Vec::new(), Vec::new(), Encoding::Utf8, 0)
+}
+
+fn empty_columns() -> SciColumns {
+    let none = |index| SciColumn { index, name: None };
+    SciColumns { satisfaction: none(1), repurchase: none(2), recommend: none(3), chosen_by: "order", delimiter: None, header: false }
+}
+
+fn new_counts(scale: Scale) -> Counts {
     let (secure_min, favorable_min) = thresholds(scale);
-    let mut counts = Counts {
+    Counts {
         scale,
         secure_min,
         favorable_min,
@@ -278,22 +327,19 @@ pub fn analyze_sci(text: &[u8], scale: Scale, level: ConfidenceLevel) -> SciRepo
         loyalty_sum: 0.0,
         at_risk_lines: Vec::new(),
         log: Tally::new(scale),
-    };
-    let mut skipping_header = plan.header;
-    let mut on_row = |row: Row<'_>| {
-        if !row.has_content() {
-            return;
-        }
-        if skipping_header {
-            skipping_header = false;
-            return;
-        }
-        counts.row(row, plan.columns);
-    };
-    match plan.delimiter {
-        Some(delimiter) => for_each_row(text, delimiter.byte(), &mut on_row),
-        None => for_each_whitespace_row(text, &mut on_row),
     }
+}
+
+fn report_of(
+    counts: &Counts,
+    columns: &SciColumns,
+    level: ConfidenceLevel,
+    table: Vec<ColumnSummary>,
+    warnings: Vec<Warning>,
+    encoding: Encoding,
+    rows: u64,
+) -> SciReport {
+    let scale = counts.scale;
     let n = counts.secure + counts.favorable + counts.at_risk;
     let pct = |count: u64| (n > 0).then(|| 100.0 * count as f64 / n as f64);
     SciReport {
@@ -318,10 +364,190 @@ pub fn analyze_sci(text: &[u8], scale: Scale, level: ConfidenceLevel) -> SciRepo
             recommend: pct(counts.top_two[2]),
         },
         cli: (n > 0).then(|| 100.0 * counts.loyalty_sum / n as f64),
-        at_risk_lines: counts.at_risk_lines,
-        columns: plan.report,
-        rejected: counts.log.rejected,
+        at_risk_lines: counts.at_risk_lines.clone(),
+        columns: columns.clone(),
+        rejected: counts.log.rejected.clone(),
         rejected_count: counts.log.rejected_count,
+        table,
+        warnings,
+        encoding,
+        rows,
+    }
+}
+
+enum Rows {
+    Delimited(RowReader),
+    Typed(WhitespaceRowReader),
+}
+
+/// What is read once the layout is known.
+struct Reading {
+    plan: Plan,
+    rows: Rows,
+    counts: Counts,
+    profiles: ColumnProfiles,
+    header_rows_left: usize,
+    data_rows: u64,
+    preview_rows: u64,
+}
+
+impl Reading {
+    fn row(&mut self, row: Row<'_>) {
+        if !row.has_content() {
+            return;
+        }
+        if self.header_rows_left > 0 {
+            self.header_rows_left -= 1;
+            return;
+        }
+        self.data_rows += 1;
+        if let Some(status) = self.plan.status_column.and_then(|s| row.fields.get(s)) {
+            if is_preview_or_test(trim_cell(&status.bytes)) {
+                self.preview_rows += 1;
+            }
+        }
+        self.profiles.row(&row, &Answers::numbers(self.counts.scale));
+        self.counts.row(row, self.plan.columns);
+    }
+
+    fn feed(&mut self, text: &[u8]) {
+        let mut rows = core::mem::replace(&mut self.rows, Rows::Typed(WhitespaceRowReader::new()));
+        match &mut rows {
+            Rows::Delimited(reader) => reader.feed(text, &mut |row| self.row(row)),
+            Rows::Typed(reader) => reader.feed(text, &mut |row| self.row(row)),
+        }
+        self.rows = rows;
+    }
+
+    fn finish(&mut self) {
+        let mut rows = core::mem::replace(&mut self.rows, Rows::Typed(WhitespaceRowReader::new()));
+        match &mut rows {
+            Rows::Delimited(reader) => reader.finish(&mut |row| self.row(row)),
+            Rows::Typed(reader) => reader.finish(&mut |row| self.row(row)),
+        }
+        self.rows = rows;
+    }
+}
+
+enum Stage {
+    Sampling { held: Vec<u8>, lines: usize },
+    Reading(Box<Reading>),
+    Refused(OptionError),
+}
+
+/// Reads SCI answers pushed in chunks of text or file bytes of any size.
+///
+/// ```
+/// use loyalty_score::{sci::SciReader, ColumnSelector, ConfidenceLevel, Scale};
+/// let mut reader = SciReader::new(Scale::ZERO_TO_TEN, ConfidenceLevel::DEFAULT, Default::default());
+/// reader.push_text(b"a;b;c\n9;10;9\n8;7;");
+/// reader.push_text(b"9\n");
+/// let report = reader.finish().unwrap();
+/// assert_eq!((report.secure, report.favorable), (1, 1));
+/// ```
+pub struct SciReader {
+    scale: Scale,
+    level: ConfidenceLevel,
+    selectors: SciSelectors,
+    decoder: Option<Decoder>,
+    stage: Stage,
+    ended: bool,
+}
+
+impl SciReader {
+    pub fn new(scale: Scale, level: ConfidenceLevel, selectors: SciSelectors) -> Self {
+        SciReader { scale, level, selectors, decoder: None, stage: Stage::Sampling { held: Vec::new(), lines: 0 }, ended: false }
+    }
+
+    /// The next chunk of UTF-8 text; the first chunk decides text or bytes.
+    pub fn push_text(&mut self, chunk: &[u8]) {
+        self.push(chunk, Decoder::utf8);
+    }
+
+    /// The next chunk of a file's bytes.
+    pub fn push_bytes(&mut self, chunk: &[u8]) {
+        self.push(chunk, Decoder::detect);
+    }
+
+    /// The `columns` option's error, as soon as the layout shows it names no column.
+    pub fn error(&self) -> Option<&OptionError> {
+        match &self.stage {
+            Stage::Refused(error) => Some(error),
+            _ => None,
+        }
+    }
+
+    fn push(&mut self, chunk: &[u8], decoder: fn() -> Decoder) {
+        if self.ended {
+            return;
+        }
+        let mut decoder = self.decoder.take().unwrap_or_else(decoder);
+        decoder.push(chunk, &mut |text| self.text(text));
+        self.decoder = Some(decoder);
+    }
+
+    fn text(&mut self, text: &[u8]) {
+        match &mut self.stage {
+            Stage::Sampling { held, lines } => {
+                held.extend_from_slice(text);
+                *lines += text.iter().filter(|&&b| b == b'\n').count();
+                if sample_complete(held, *lines) {
+                    self.start();
+                }
+            }
+            Stage::Reading(reading) => reading.feed(text),
+            Stage::Refused(_) => {}
+        }
+    }
+
+    fn start(&mut self) {
+        let Stage::Sampling { held, .. } = &mut self.stage else { return };
+        let held = core::mem::take(held);
+        self.stage = match plan(sample_of(&held), self.scale, &self.selectors) {
+            Err(error) => Stage::Refused(error),
+            Ok(plan) => Stage::Reading(Box::new(Reading {
+                rows: match plan.delimiter {
+                    Some(delimiter) => Rows::Delimited(RowReader::new(delimiter.byte())),
+                    None => Rows::Typed(WhitespaceRowReader::new()),
+                },
+                header_rows_left: plan.header_rows,
+                plan,
+                counts: new_counts(self.scale),
+                profiles: ColumnProfiles::default(),
+                data_rows: 0,
+                preview_rows: 0,
+            })),
+        };
+        if let Stage::Reading(reading) = &mut self.stage {
+            reading.feed(&held);
+        }
+    }
+
+    /// Ends the input and reports.
+    pub fn finish(&mut self) -> Result<SciReport, OptionError> {
+        if !self.ended {
+            self.ended = true;
+            let mut decoder = self.decoder.take().unwrap_or_else(Decoder::utf8);
+            decoder.finish(&mut |text| self.text(text));
+            self.decoder = Some(decoder);
+            self.start();
+            if let Stage::Reading(reading) = &mut self.stage {
+                reading.finish();
+            }
+        }
+        let encoding = self.decoder.as_ref().and_then(Decoder::encoding).unwrap_or(Encoding::Utf8);
+        match &self.stage {
+            Stage::Refused(error) => Err(error.clone()),
+            Stage::Sampling { .. } => Ok(empty_report(self.scale, self.level)),
+            Stage::Reading(reading) => {
+                let mut warnings = Vec::new();
+                if reading.data_rows > 0 && reading.preview_rows == reading.data_rows {
+                    warnings.push(test_responses_warning(reading.data_rows, reading.plan.status_column));
+                }
+                let table = reading.profiles.summaries(&reading.plan.headers);
+                Ok(report_of(&reading.counts, &reading.plan.report, self.level, table, warnings, encoding, reading.data_rows))
+            }
+        }
     }
 }
 

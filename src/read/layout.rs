@@ -121,6 +121,9 @@ pub(crate) struct Plan {
     pub candidates: Vec<u32>,
     /// Qualtrics' `Status` column (from 0), to tell preview and test responses.
     pub status_column: Option<usize>,
+    /// A list of one answer a line written in words ("Strongly agree"): each
+    /// line is one entry, spaces and all.
+    pub whole_lines: bool,
 }
 
 /// Words that identify a question's column by its header, in English and
@@ -446,16 +449,38 @@ fn is_blank_line(line: &[u8]) -> bool {
 
 /// Leading header rows: rows with text and no answer, at most three, and
 /// never every row of the sample.
-fn header_row_count(records: &[Record], answers: &Answers) -> usize {
+pub(crate) fn header_row_count(records: &[Record], answers: &Answers) -> usize {
     let is_header = |r: &Record| {
         let cells: Vec<&[u8]> = r.iter().map(Vec::as_slice).collect();
         is_header_row(&cells, answers)
     };
-    // Rows after the first are headers only with no number at all: question
-    // texts and import ids, never a response.
+    // Further header rows only where a tool is known to write them, so that a
+    // response of words alone is never taken for one: Qualtrics (question
+    // texts, then import ids), legacy Qualtrics (`V1`, `V2`, … then names)
+    // and SurveyMonkey (`Response` under each question).
+    let text = |cell: &Vec<u8>| String::from_utf8_lossy(trim_cell(cell)).to_ascii_lowercase();
+    let import_ids = |r: &Record| r.iter().any(|cell| {
+        let t = text(cell);
+        t.starts_with('{') && t.contains("importid")
+    });
     let wordy = |r: &Record| is_header(r) && r.iter().all(|cell| super::token::number_value(cell).is_none());
+    let legacy = |r: &Record| {
+        let named = r.iter().filter(|cell| !trim_cell(cell).is_empty()).count();
+        let v = r.iter().filter(|cell| {
+            let t = text(cell);
+            t.len() > 1 && t.starts_with('v') && t[1..].bytes().all(|b| b.is_ascii_digit())
+        });
+        named > 0 && v.count() * 2 >= named
+    };
+    let second = records.get(1);
     let run = match records.first() {
-        Some(first) if is_header(first) => 1 + records.iter().skip(1).take(2).take_while(|r| wordy(r)).count(),
+        Some(first) if is_header(first) => match (second, records.get(2)) {
+            (Some(two), Some(three)) if import_ids(three) && wordy(two) => 3,
+            (Some(two), _) if import_ids(two) => 2,
+            (Some(two), _) if wordy(two) && two.iter().any(|cell| matches!(text(cell).as_str(), "response" | "open-ended response")) => 2,
+            (Some(two), _) if legacy(first) && wordy(two) => 2,
+            _ => 1,
+        },
         _ => 0,
     };
     if run > 0 && run >= records.len() {
@@ -480,6 +505,7 @@ pub(crate) fn plan(
         headers,
         candidates: Vec::new(),
         status_column: None,
+        whole_lines: false,
     };
     if lines.len() < 2 {
         if let Some(selector) = selector {
@@ -528,6 +554,7 @@ pub(crate) fn plan(
             headers,
             candidates,
             status_column,
+            whole_lines: false,
         });
     }
 
@@ -536,12 +563,19 @@ pub(crate) fn plan(
     let header = lines[0].iter().any(u8::is_ascii_alphabetic)
         && matches!(answers.classify(lines[0]), Cell::Rejected(RejectReason::NotANumber | RejectReason::LabelWithoutNumber));
     let body = if header { &lines[1..] } else { &lines[..] };
+    // Answers in words, one a line: most lines read whole as an answer (or as
+    // a label without its number), and so do most of those holding a space.
+    let whole_answer = |l: &[u8]| matches!(answers.classify(l), Cell::Score(_) | Cell::Rejected(RejectReason::LabelWithoutNumber));
+    let worded: Vec<&[u8]> = body.iter().copied().filter(|l| entries_without_commas(l) > 1).collect();
+    let worded_answers = worded.iter().filter(|l| whole_answer(l)).count();
+    let whole_answers = body.iter().filter(|l| whole_answer(l)).count();
+    let whole_lines = !worded.is_empty() && worded_answers * 5 >= worded.len() * 4 && whole_answers * 5 >= body.len() * 4;
     let single_entry_lines = body.iter().filter(|l| entries_without_commas(l) == 1).count();
     let one_per_line = body.len() >= 2 && single_entry_lines * 5 >= body.len() * 4;
     // A header over a column: skip it and read the rest as a list.
     let body_scores = body.iter().filter(|l| matches!(answers.classify(l), Cell::Score(_))).count();
     let header = header
-        && (one_per_line || body.len() == 1 && single_entry_lines == 1)
+        && (one_per_line || whole_lines || body.len() == 1 && single_entry_lines == 1)
         && body_scores * 2 > body.len();
     let comma_lines = body.iter().filter(|l| l.contains(&b',')).count();
     // In a column of one value per line a comma is a Dutch decimal comma, also
@@ -565,7 +599,9 @@ pub(crate) fn plan(
         }
         None => header.then(|| ScoreColumn { index: 1, name: Some(column_name(lines[0])), short_name: None, chosen_by: ColumnChoice::Only }),
     };
-    Ok(list(Layout { kind: LayoutKind::List, delimiter: None, header, decimal_comma }, headers, column))
+    let mut plan = list(Layout { kind: LayoutKind::List, delimiter: None, header, decimal_comma }, headers, column);
+    plan.whole_lines = whole_lines;
+    Ok(plan)
 }
 
 #[cfg(test)]

@@ -216,6 +216,35 @@ impl ColumnCount {
     }
 }
 
+/// Profiles of every column of a table read row by row, for measures that
+/// read several columns at once (the SCI).
+#[derive(Default)]
+pub(crate) struct ColumnProfiles {
+    counts: Vec<ColumnCount>,
+}
+
+impl ColumnProfiles {
+    pub fn row(&mut self, row: &Row<'_>, answers: &Answers) {
+        while self.counts.len() < row.fields.len() {
+            self.counts.push(ColumnCount::new(answers.scale, 0));
+        }
+        for (count, field) in self.counts.iter_mut().zip(row.fields) {
+            count.record(answers, field.start_or(row.start), &field.bytes, field.overflowed);
+        }
+    }
+
+    /// The columns with their names from `headers`, as wide as the widest row or header.
+    pub fn summaries(&self, headers: &[ColumnHeader]) -> Vec<ColumnSummary> {
+        (0..self.counts.len().max(headers.len()))
+            .map(|c| {
+                let header = headers.get(c).cloned().unwrap_or_default();
+                let profile = self.counts.get(c).map(ColumnCount::profile).unwrap_or_default();
+                ColumnSummary { index: c as u32 + 1, name: header.name, short_name: header.short_name, profile }
+            })
+            .collect()
+    }
+}
+
 /// Classifies an entry of which only the first bytes may have been kept.
 pub(crate) fn classify_entry(entry: &[u8], overflowed: bool, scale: Scale) -> Cell {
     if overflowed {
@@ -245,12 +274,13 @@ struct ListReader {
 }
 
 impl ListReader {
-    fn new(layout: Layout, scale: Scale) -> Self {
+    fn new(layout: Layout, scale: Scale, whole_lines: bool) -> Self {
         let mut separators = [false; 256];
-        for b in [b' ', b'\t', b'\r', b'\n', b';', 0x0B, 0x0C] {
+        let between: &[u8] = if whole_lines { b"\r\n" } else { b" \t\r\n;\x0B\x0C" };
+        for &b in between {
             separators[usize::from(b)] = true;
         }
-        separators[usize::from(b',')] = !layout.decimal_comma;
+        separators[usize::from(b',')] = !layout.decimal_comma && !whole_lines;
         ListReader {
             separators,
             decimal_comma: layout.decimal_comma,
@@ -277,6 +307,9 @@ impl ListReader {
             let byte = bytes[i];
             if self.separators[usize::from(byte)] {
                 self.end_entry(answers);
+            } else if self.entry.start.is_none() && (byte == b' ' || byte == b'\t') {
+                // Only where lines are whole entries do spaces reach here: an
+                // entry starts at its first character, as it does elsewhere.
             } else {
                 if self.entry.start.is_none() {
                     self.entry.start = Some(self.at);
@@ -438,7 +471,7 @@ impl TableReader {
 }
 
 /// Qualtrics' `Status` of a preview or test response: 1 and 2, or their names.
-fn is_preview_or_test(status: &[u8]) -> bool {
+pub(crate) fn is_preview_or_test(status: &[u8]) -> bool {
     let lower = String::from_utf8_lossy(status).to_ascii_lowercase();
     matches!(lower.as_str(), "1" | "2" | "survey preview" | "survey test" | "preview" | "test")
 }
@@ -467,11 +500,7 @@ impl Reading {
             Phase::Sampling { held, lines } => {
                 held.extend_from_slice(text);
                 *lines += text.iter().filter(|&&b| b == b'\n').count();
-                // Enough is held once the sample is certain to be complete.
-                if *lines >= SAMPLE_LINES
-                    || (held.len() > SAMPLE_BYTES && *lines >= MIN_SAMPLE_LINES)
-                    || held.len() > MAX_SAMPLE_BYTES
-                {
+                if sample_complete(held, *lines) {
                     self.start_reading();
                 }
             }
@@ -513,7 +542,7 @@ impl Reading {
                 self.answers.scale,
                 (column.index as usize).saturating_sub(1),
             ))),
-            _ => Phase::List(Box::new(ListReader::new(plan.layout, self.answers.scale))),
+            _ => Phase::List(Box::new(ListReader::new(plan.layout, self.answers.scale, plan.whole_lines))),
         };
         self.plan = Some(plan);
         self.feed(&held);
@@ -600,11 +629,7 @@ impl Reading {
         }
         if let Phase::Table(reader) = &self.phase {
             if reader.data_rows > 0 && reader.preview_rows == reader.data_rows {
-                warnings.push(Warning {
-                    code: "test-responses",
-                    message: format!("every response ({}) is a survey preview or test (the Status column)", reader.data_rows),
-                    columns: plan.status_column.map(|s| vec![s as u32 + 1]).unwrap_or_default(),
-                });
+                warnings.push(test_responses_warning(reader.data_rows, plan.status_column));
             }
         }
         warnings
@@ -727,6 +752,8 @@ impl ScoreParser {
 /// [`MAX_SAMPLE_BYTES`]). It depends on the text alone, so the layout does not
 /// depend on how the text was cut into chunks.
 pub(crate) fn sample_of(text: &[u8]) -> &[u8] {
+    // (The conditions under which a parser holds enough text for this are in
+    // `sample_complete`.)
     let line_end = |n: usize| text.iter().enumerate().filter(|(_, &b)| b == b'\n').nth(n - 1).map(|(i, _)| i + 1);
     let by_lines = line_end(SAMPLE_LINES).unwrap_or(text.len());
     if by_lines <= SAMPLE_BYTES {
@@ -737,6 +764,21 @@ pub(crate) fn sample_of(text: &[u8]) -> &[u8] {
     let least = line_end(MIN_SAMPLE_LINES).unwrap_or(text.len());
     let end = fits.max(least).min(text.len().min(MAX_SAMPLE_BYTES));
     &text[..end]
+}
+
+/// Whether `held` text of `lines` newlines is certain to hold all of its
+/// [`sample_of`], so that the layout can be decided on it.
+pub(crate) fn sample_complete(held: &[u8], lines: usize) -> bool {
+    lines >= SAMPLE_LINES || (held.len() > SAMPLE_BYTES && lines >= MIN_SAMPLE_LINES) || held.len() > MAX_SAMPLE_BYTES
+}
+
+/// The warning that every response is a preview or test one.
+pub(crate) fn test_responses_warning(rows: u64, status_column: Option<usize>) -> Warning {
+    Warning {
+        code: "test-responses",
+        message: format!("every response ({rows}) is a survey preview or test (the Status column)"),
+        columns: status_column.map(|s| vec![s as u32 + 1]).unwrap_or_default(),
+    }
 }
 
 /// Reads a whole paste of answers to the recommend question at once.
@@ -751,7 +793,6 @@ pub fn parse_answers(text: &[u8], scale: Scale, words: HeaderWords) -> Tally {
     parser.finish()
 }
 
-pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 #[cfg(test)]
 mod tests {

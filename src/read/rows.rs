@@ -188,6 +188,7 @@ impl RowReader {
 }
 
 /// Reads all rows of a whole text at once.
+#[cfg(test)]
 pub(crate) fn for_each_row(text: &[u8], delimiter: u8, mut on_row: impl FnMut(Row<'_>)) {
     let mut reader = RowReader::new(delimiter);
     reader.feed(text, &mut on_row);
@@ -195,36 +196,72 @@ pub(crate) fn for_each_row(text: &[u8], delimiter: u8, mut on_row: impl FnMut(Ro
 }
 
 /// Reads rows of cells separated by spaces or tabs (typed rows such as
-/// `9 8 10`, which have no quoting).
-pub(crate) fn for_each_whitespace_row(text: &[u8], mut on_row: impl FnMut(Row<'_>)) {
-    let mut fields: Vec<Field> = Vec::new();
-    let mut at = Position::START;
-    for line in text.split(|&b| b == b'\n') {
-        fields.clear();
+/// `9 8 10`, which have no quoting), in chunks of any size.
+pub(crate) struct WhitespaceRowReader {
+    /// The start of a line whose end has not arrived yet.
+    pending: Vec<u8>,
+    fields: Vec<Field>,
+    at: Position,
+}
+
+impl WhitespaceRowReader {
+    pub fn new() -> Self {
+        WhitespaceRowReader { pending: Vec::new(), fields: Vec::new(), at: Position::START }
+    }
+
+    pub fn feed(&mut self, input: &[u8], on_row: &mut impl FnMut(Row<'_>)) {
+        let Some(last) = input.iter().rposition(|&b| b == b'\n') else {
+            self.pending.extend_from_slice(input);
+            return;
+        };
+        let mut held = core::mem::take(&mut self.pending);
+        held.extend_from_slice(&input[..last]);
+        for line in held.split(|&b| b == b'\n') {
+            self.line(line, on_row);
+        }
+        self.pending.extend_from_slice(&input[last + 1..]);
+    }
+
+    pub fn finish(&mut self, on_row: &mut impl FnMut(Row<'_>)) {
+        let rest = core::mem::take(&mut self.pending);
+        if !rest.is_empty() {
+            self.line(&rest, on_row);
+        }
+    }
+
+    fn line(&mut self, line: &[u8], on_row: &mut impl FnMut(Row<'_>)) {
+        self.fields.clear();
         let mut in_field = false;
         for &byte in line {
             if matches!(byte, b' ' | b'\t' | b'\r' | 0x0B | 0x0C) {
                 in_field = false;
             } else {
                 if !in_field {
-                    fields.push(Field { start: Some(at), ..Field::default() });
+                    self.fields.push(Field { start: Some(self.at), ..Field::default() });
                     in_field = true;
                 }
-                if let Some(field) = fields.last_mut() {
+                if let Some(field) = self.fields.last_mut() {
                     field.push(byte);
                 }
             }
-            at.advance(byte);
+            self.at.advance(byte);
         }
-        if let Some(start) = fields.first().and_then(|f| f.start) {
-            let row = Row { fields: &fields, start };
+        if let Some(start) = self.fields.first().and_then(|f| f.start) {
+            let row = Row { fields: &self.fields, start };
             // A line of no-break spaces is as blank as an empty one.
             if row.has_content() {
                 on_row(row);
             }
         }
-        at.advance(b'\n');
+        self.at.advance(b'\n');
     }
+}
+
+/// Reads rows of cells separated by spaces or tabs from a whole text at once.
+pub(crate) fn for_each_whitespace_row(text: &[u8], mut on_row: impl FnMut(Row<'_>)) {
+    let mut reader = WhitespaceRowReader::new();
+    reader.feed(text, &mut on_row);
+    reader.finish(&mut on_row);
 }
 
 #[cfg(test)]
