@@ -13,6 +13,9 @@ import {
   npsFromCounts as countsReport,
   compareNps as compareCounts,
   npsSampleSize as sampleSize,
+  NpsStream,
+  SciStream,
+  LikertStream,
 } from '../target/wasm-bindgen/loyalty_score.js';
 import wasmBase64 from '../.build/wasm-base64.js';
 import { decodeBase64 } from './base64.js';
@@ -38,6 +41,13 @@ function writeInput(text) {
     written += more.written;
   }
   return written;
+}
+
+// Copies file bytes into the module's input buffer.
+function writeBytes(bytes) {
+  const address = inputBuffer(bytes.length);
+  new Uint8Array(wasm.memory.buffer, address, bytes.length).set(bytes);
+  return bytes.length;
 }
 
 function requireText(name, text) {
@@ -88,4 +98,59 @@ export function retention(period) {
 /** Customer lifetime value (Gupta & Lehmann 2003). */
 export function customerLifetimeValue(input) {
   return lifetimeValue(input);
+}
+
+/**
+ * A reader that takes a survey export in chunks: strings, or Uint8Arrays of a
+ * file's bytes (the encoding is found from them), in any sizes. `finish()`
+ * returns the report, `reportFor(column)` afterwards another column's without
+ * reading again, and `free()` gives its memory back at once.
+ */
+function streamReader(name, Stream, options) {
+  const stream = new Stream(options);
+  let ended = false;
+  let freed = false;
+  const live = (what) => {
+    if (freed) throw new Error(`${name}: ${what} after free()`);
+  };
+  return {
+    push(chunk) {
+      live('push');
+      if (ended) throw new Error(`${name}: push after finish()`);
+      if (typeof chunk === 'string') stream.push(writeInput(chunk), true);
+      else if (chunk instanceof Uint8Array) stream.push(writeBytes(chunk), false);
+      else if (chunk instanceof ArrayBuffer) stream.push(writeBytes(new Uint8Array(chunk)), false);
+      else throw new TypeError(`${name}: a chunk must be a string or a Uint8Array, got ${chunk === null ? 'null' : typeof chunk}`);
+    },
+    finish() {
+      live('finish');
+      ended = true;
+      return stream.finish();
+    },
+    reportFor(column) {
+      live('reportFor');
+      if (!ended) throw new Error(`${name}: reportFor before finish()`);
+      if (typeof stream.reportFor !== 'function') throw new Error(`${name}: the SCI joins three columns row by row; read the text again with other columns`);
+      return stream.reportFor(column);
+    },
+    free() {
+      if (!freed) stream.free();
+      freed = true;
+    },
+  };
+}
+
+/** NPS of a survey export pushed in chunks (see streamReader). */
+export function createNpsReader(options) {
+  return streamReader('createNpsReader', NpsStream, options);
+}
+
+/** Likert / CSAT of a survey export pushed in chunks. */
+export function createLikertReader(options) {
+  return streamReader('createLikertReader', LikertStream, options);
+}
+
+/** SCI and CLI of a survey export pushed in chunks (no reportFor). */
+export function createSciReader(options) {
+  return streamReader('createSciReader', SciStream, options);
 }

@@ -5,11 +5,12 @@
 //! rather than through wasm-bindgen's `&str` glue, which copies ASCII text one
 //! character at a time in a JavaScript loop.
 
-use crate::measures::likert::{analyze_likert, LIKERT_SCALES};
-use crate::measures::nps::{analyze_nps_bytes, compare_nps, nps_sample_size, NpsCounts, NpsReport};
+use crate::measures::likert::{LikertReader, LIKERT_SCALES};
+use crate::measures::nps::{compare_nps, nps_sample_size, NpsCounts, NpsReader, NpsReport};
 use crate::options::{scale_from_name, show_number, ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
 use crate::measures::retention::{customer_lifetime_value, retention, LifetimeValueInput};
-use crate::measures::sci::{analyze_sci, SCI_SCALES};
+use crate::measures::sci::{SciReader, SciSelectors, SCI_SCALES};
+use crate::read::layout::ColumnSelector;
 use crate::read::token::Scale;
 use core::cell::RefCell;
 use js_sys::{Object, Reflect};
@@ -92,7 +93,11 @@ fn check_known(object: &JsValue, what: &str, known: &[&str]) -> Result<(), JsErr
 }
 
 fn interval_options(options: &JsValue) -> Result<IntervalOptions, JsError> {
-    check_known(options, "options", &["level", "method"])?;
+    interval_options_with(options, &["level", "method"])
+}
+
+fn interval_options_with(options: &JsValue, known: &[&str]) -> Result<IntervalOptions, JsError> {
+    check_known(options, "options", known)?;
     if options.is_undefined() || options.is_null() {
         return Ok(IntervalOptions::default());
     }
@@ -136,12 +141,68 @@ fn counts(value: &JsValue, what: &str) -> Result<NpsCounts, JsError> {
     ))
 }
 
-/// NPS report for the first `len` bytes of the input buffer.
+/// A column named by the caller: a position from 1, or a header.
+fn selector(value: &JsValue, option: &'static str) -> Result<ColumnSelector, JsError> {
+    if let Some(name) = value.as_string() {
+        return Ok(ColumnSelector::Name(name));
+    }
+    match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && (1.0..=4_294_967_295.0).contains(&n) => Ok(ColumnSelector::Index(n as u32)),
+        _ => Err(option_error(OptionError::new(
+            option,
+            format!("must be a column number from 1 or a header, got {}", describe(value)),
+        ))),
+    }
+}
+
+fn column_option(options: &JsValue) -> Result<Option<ColumnSelector>, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
+    field(options, "column")?.map(|value| selector(&value, "column")).transpose()
+}
+
+/// NPS report for the first `len` bytes of the input buffer (a string's UTF-8).
 #[wasm_bindgen(js_name = analyzeNpsInput)]
 pub fn analyze_nps_input(len: usize, options: JsValue) -> Result<JsValue, JsError> {
-    let options = interval_options(&options)?;
-    let report = with_input(len, |bytes| analyze_nps_bytes(bytes, options));
-    to_js(&report)
+    let mut reader = nps_reader(&options)?;
+    with_input(len, |bytes| reader.push_text(bytes));
+    to_js(&reader.finish().map_err(option_error)?)
+}
+
+fn nps_reader(options: &JsValue) -> Result<NpsReader, JsError> {
+    let intervals = interval_options_with(options, &["level", "method", "column"])?;
+    Ok(NpsReader::new(intervals, column_option(options)?))
+}
+
+/// Reads NPS answers pushed in chunks (see `createNpsReader` in js/core.js).
+#[wasm_bindgen]
+pub struct NpsStream {
+    reader: NpsReader,
+}
+
+#[wasm_bindgen]
+impl NpsStream {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<NpsStream, JsError> {
+        Ok(NpsStream { reader: nps_reader(&options)? })
+    }
+
+    /// The first `len` bytes of the input buffer; `text` when they are a string's.
+    pub fn push(&mut self, len: usize, text: bool) -> Result<(), JsError> {
+        let reader = &mut self.reader;
+        with_input(len, |b| if text { reader.push_text(b) } else { reader.push_bytes(b) });
+        self.reader.error().cloned().map_or(Ok(()), |e| Err(option_error(e)))
+    }
+
+    pub fn finish(&mut self) -> Result<JsValue, JsError> {
+        to_js(&self.reader.finish().map_err(option_error)?)
+    }
+
+    #[wasm_bindgen(js_name = reportFor)]
+    pub fn report_for(&self, column: JsValue) -> Result<JsValue, JsError> {
+        to_js(&self.reader.report_for(&selector(&column, "column")?).map_err(option_error)?)
+    }
 }
 
 #[wasm_bindgen(js_name = npsFromCounts)]
@@ -189,9 +250,9 @@ fn level_field(object: &JsValue) -> Result<ConfidenceLevel, JsError> {
     }
 }
 
-/// `{ level, scale }` options of the SCI and Likert analyses.
-fn scale_options(options: &JsValue, allowed: &[Scale], default: Scale) -> Result<(ConfidenceLevel, Scale), JsError> {
-    check_known(options, "options", &["level", "scale"])?;
+/// `{ level, scale }` options of the SCI and Likert analyses, with `extra` names allowed too.
+fn scale_options(options: &JsValue, allowed: &[Scale], default: Scale, extra: &str) -> Result<(ConfidenceLevel, Scale), JsError> {
+    check_known(options, "options", &["level", "scale", extra])?;
     if options.is_undefined() || options.is_null() {
         return Ok((ConfidenceLevel::DEFAULT, default));
     }
@@ -210,18 +271,100 @@ fn scale_options(options: &JsValue, allowed: &[Scale], default: Scale) -> Result
     Ok((level_field(options)?, scale))
 }
 
+fn sci_reader(options: &JsValue) -> Result<SciReader, JsError> {
+    let (level, scale) = scale_options(options, &SCI_SCALES, Scale::ZERO_TO_TEN, "columns")?;
+    let mut selectors: SciSelectors = Default::default();
+    if let Some(columns) = (!options.is_undefined() && !options.is_null()).then(|| field(options, "columns")).transpose()?.flatten() {
+        const NAMES: [&str; 3] = ["satisfaction", "repurchase", "recommend"];
+        if !columns.is_object() {
+            return Err(option_error(OptionError::new(
+                "columns",
+                format!("must be {{ satisfaction, repurchase, recommend }}, got {}", describe(&columns)),
+            )));
+        }
+        check_known(&columns, "columns", &NAMES)?;
+        for (q, name) in NAMES.iter().enumerate() {
+            selectors[q] = field(&columns, name)?.map(|value| selector(&value, "columns")).transpose()?;
+        }
+    }
+    Ok(SciReader::new(scale, level, selectors))
+}
+
+fn likert_reader(options: &JsValue) -> Result<LikertReader, JsError> {
+    let (level, scale) = scale_options(options, &LIKERT_SCALES, LIKERT_SCALES[0], "column")?;
+    Ok(LikertReader::new(scale, level, column_option(options)?))
+}
+
 /// SCI and CLI for the first `len` bytes of the input buffer.
 #[wasm_bindgen(js_name = analyzeSciInput)]
 pub fn analyze_sci_input(len: usize, options: JsValue) -> Result<JsValue, JsError> {
-    let (level, scale) = scale_options(&options, &SCI_SCALES, Scale::ZERO_TO_TEN)?;
-    to_js(&with_input(len, |bytes| analyze_sci(bytes, scale, level)))
+    let mut reader = sci_reader(&options)?;
+    with_input(len, |bytes| reader.push_text(bytes));
+    to_js(&reader.finish().map_err(option_error)?)
 }
 
 /// Likert / CSAT summary for the first `len` bytes of the input buffer.
 #[wasm_bindgen(js_name = analyzeLikertInput)]
 pub fn analyze_likert_input(len: usize, options: JsValue) -> Result<JsValue, JsError> {
-    let (level, scale) = scale_options(&options, &LIKERT_SCALES, LIKERT_SCALES[0])?;
-    to_js(&with_input(len, |bytes| analyze_likert(bytes, scale, level)))
+    let mut reader = likert_reader(&options)?;
+    with_input(len, |bytes| reader.push_text(bytes));
+    to_js(&reader.finish().map_err(option_error)?)
+}
+
+/// Reads SCI answers pushed in chunks (see `createSciReader` in js/core.js).
+///
+/// It has no `reportFor`: the SCI combines three columns row by row, which
+/// column profiles cannot answer, so other columns mean reading again.
+#[wasm_bindgen]
+pub struct SciStream {
+    reader: SciReader,
+}
+
+#[wasm_bindgen]
+impl SciStream {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<SciStream, JsError> {
+        Ok(SciStream { reader: sci_reader(&options)? })
+    }
+
+    pub fn push(&mut self, len: usize, text: bool) -> Result<(), JsError> {
+        let reader = &mut self.reader;
+        with_input(len, |b| if text { reader.push_text(b) } else { reader.push_bytes(b) });
+        self.reader.error().cloned().map_or(Ok(()), |e| Err(option_error(e)))
+    }
+
+    pub fn finish(&mut self) -> Result<JsValue, JsError> {
+        to_js(&self.reader.finish().map_err(option_error)?)
+    }
+}
+
+/// Reads Likert answers pushed in chunks (see `createLikertReader` in js/core.js).
+#[wasm_bindgen]
+pub struct LikertStream {
+    reader: LikertReader,
+}
+
+#[wasm_bindgen]
+impl LikertStream {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<LikertStream, JsError> {
+        Ok(LikertStream { reader: likert_reader(&options)? })
+    }
+
+    pub fn push(&mut self, len: usize, text: bool) -> Result<(), JsError> {
+        let reader = &mut self.reader;
+        with_input(len, |b| if text { reader.push_text(b) } else { reader.push_bytes(b) });
+        self.reader.error().cloned().map_or(Ok(()), |e| Err(option_error(e)))
+    }
+
+    pub fn finish(&mut self) -> Result<JsValue, JsError> {
+        to_js(&self.reader.finish().map_err(option_error)?)
+    }
+
+    #[wasm_bindgen(js_name = reportFor)]
+    pub fn report_for(&self, column: JsValue) -> Result<JsValue, JsError> {
+        to_js(&self.reader.report_for(&selector(&column, "column")?).map_err(option_error)?)
+    }
 }
 
 fn required_number(object: &JsValue, name: &'static str, expected: &str) -> Result<f64, JsError> {

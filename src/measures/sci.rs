@@ -513,7 +513,7 @@ impl SciReader {
                 header_rows_left: plan.header_rows,
                 plan,
                 counts: new_counts(self.scale),
-                profiles: ColumnProfiles::default(),
+                profiles: ColumnProfiles::new(self.scale),
                 data_rows: 0,
                 preview_rows: 0,
             })),

@@ -353,15 +353,17 @@ fn choose_column(
     }
     // Failing a header word, the column whose values fit best: most of its
     // cells answers, then reaching the top of the scale, then most answers.
-    let mut ranked: Vec<(usize, (f64, usize, u8))> = fits.iter().enumerate().filter_map(|(c, f)| f.map(|f| (c, f))).collect();
+    let fitting: Vec<(usize, (f64, usize, u8))> = fits.iter().enumerate().filter_map(|(c, f)| f.map(|f| (c, f))).collect();
     let top = answers.scale.max.saturating_sub(2);
-    ranked.sort_by(|(ca, a), (cb, b)| {
-        let key = |f: &(f64, usize, u8)| ((f.0 * 100.0).round() as i64, f.2 >= top, f.1);
-        key(b).cmp(&key(a)).then(ca.cmp(cb))
+    let key = |f: &(f64, usize, u8)| ((f.0 * 100.0).round() as i64, f.2 >= top, f.1);
+    // The best, and the leftmost of equals.
+    let best = fitting.iter().fold(None::<&(usize, (f64, usize, u8))>, |best, candidate| match best {
+        Some(b) if key(&b.1) >= key(&candidate.1) => Some(b),
+        _ => Some(candidate),
     });
-    match (ranked.first(), first_named) {
+    match (best, first_named) {
         (Some(&(c, _)), _) => {
-            let others = if ranked.len() > 1 { ranked.iter().map(|&(c, _)| c as u32 + 1).collect() } else { Vec::new() };
+            let others = if fitting.len() > 1 { fitting.iter().map(|&(c, _)| c as u32 + 1).collect() } else { Vec::new() };
             (c, ColumnChoice::Values, others)
         }
         (None, Some(c)) => (c, ColumnChoice::Header, Vec::new()),

@@ -174,12 +174,13 @@ impl ColumnCount {
         self.high = Some(self.high.map_or(value, |h| h.max(value)));
     }
 
+    /// Answers on the scale count in the histogram alone; the smallest and
+    /// largest of them come from it at the end (see `profile`).
     #[inline]
     fn score(&mut self, value: u8, scale: Scale) {
         if let Some(slot) = self.histogram.get_mut(usize::from(value - scale.min)) {
             *slot += 1;
         }
-        self.number(f64::from(value));
     }
 
     fn reject(&mut self, at: Position, entry: &[u8], reason: RejectReason, scale: Scale) {
@@ -211,19 +212,36 @@ impl ColumnCount {
         }
     }
 
-    fn profile(&self) -> Profile {
-        Profile { scores: self.histogram.iter().sum(), blank: self.blank, other: self.other, min: self.low, max: self.high }
+    fn profile(&self, scale: Scale) -> Profile {
+        let value = |i: usize| f64::from(scale.min) + i as f64;
+        let low = self.histogram.iter().position(|&n| n > 0).map(value);
+        let high = self.histogram.iter().rposition(|&n| n > 0).map(value);
+        let pick = |a: Option<f64>, b: Option<f64>, f: fn(f64, f64) -> f64| match (a, b) {
+            (Some(a), Some(b)) => Some(f(a, b)),
+            (a, b) => a.or(b),
+        };
+        Profile {
+            scores: self.histogram.iter().sum(),
+            blank: self.blank,
+            other: self.other,
+            min: pick(low, self.low, f64::min),
+            max: pick(high, self.high, f64::max),
+        }
     }
 }
 
 /// Profiles of every column of a table read row by row, for measures that
 /// read several columns at once (the SCI).
-#[derive(Default)]
 pub(crate) struct ColumnProfiles {
     counts: Vec<ColumnCount>,
+    scale: Scale,
 }
 
 impl ColumnProfiles {
+    pub fn new(scale: Scale) -> Self {
+        ColumnProfiles { counts: Vec::new(), scale }
+    }
+
     pub fn row(&mut self, row: &Row<'_>, answers: &Answers) {
         while self.counts.len() < row.fields.len() {
             self.counts.push(ColumnCount::new(answers.scale, 0));
@@ -238,7 +256,7 @@ impl ColumnProfiles {
         (0..self.counts.len().max(headers.len()))
             .map(|c| {
                 let header = headers.get(c).cloned().unwrap_or_default();
-                let profile = self.counts.get(c).map(ColumnCount::profile).unwrap_or_default();
+                let profile = self.counts.get(c).map(|count| count.profile(self.scale)).unwrap_or_default();
                 ColumnSummary { index: c as u32 + 1, name: header.name, short_name: header.short_name, profile }
             })
             .collect()
@@ -361,7 +379,6 @@ impl ListReader {
         };
         let slot = self.count.histogram.get_mut(usize::from(value.checked_sub(scale.min)?))?;
         *slot += 1;
-        self.count.number(f64::from(value));
         self.at.line += 1;
         self.at.column = 1;
         Some(end)
@@ -443,7 +460,9 @@ impl TableReader {
     }
 
     fn count_row(&mut self, row: Row<'_>, answers: &Answers) {
-        if !row.has_content() || row.fields.iter().all(|f| classify(&f.bytes, self.scale) == Cell::Empty) {
+        // A row of nothing but separators (`, ;`) is as blank as an empty one.
+        let blank = |f: &Field| trim_cell(&f.bytes).iter().all(|&b| b == b',' || b == b';' || b.is_ascii_whitespace());
+        if row.fields.iter().all(blank) {
             return;
         }
         if self.header_rows_left > 0 {
@@ -558,7 +577,7 @@ impl Reading {
         let header = |c: usize| plan.headers.get(c).cloned().unwrap_or_default();
         let summary = |c: usize, count: &ColumnCount| {
             let ColumnHeader { name, short_name, .. } = header(c);
-            ColumnSummary { index: c as u32 + 1, name, short_name, profile: count.profile() }
+            ColumnSummary { index: c as u32 + 1, name, short_name, profile: count.profile(scale) }
         };
         let empty = ColumnCount::new(scale, 0);
         let (count, counts): (&ColumnCount, Vec<ColumnSummary>) = match &self.phase {
