@@ -161,7 +161,7 @@ impl HeaderWords {
 }
 
 /// Header text longer than this is shortened in the report.
-const MAX_NAME_CHARS: usize = 60;
+const MAX_NAME_CHARS: usize = 160;
 
 pub(crate) type Record = Vec<Vec<u8>>;
 
