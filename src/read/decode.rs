@@ -319,7 +319,7 @@ impl LineEnds {
         }
         let mut run_start = 0;
         let mut search_from = 0;
-        while let Some(found) = text.get(search_from..).and_then(|rest| rest.iter().position(|&b| b == b'\r')) {
+        while let Some(found) = text.get(search_from..).and_then(find_cr) {
             let cr = search_from + found;
             match text.get(cr + 1) {
                 Some(b'\n') => search_from = cr + 2,
@@ -344,6 +344,25 @@ impl LineEnds {
             out(b"\n");
         }
     }
+}
+
+/// The first CR in `bytes`, eight bytes at a time: WebAssembly without SIMD
+/// would otherwise test every byte of a paste on its own.
+fn find_cr(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const CRS: u64 = ONES * 0x0D;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]) ^ CRS;
+        // A zero byte of x (a CR in the word) sets its high bit here.
+        if (x.wrapping_sub(ONES) & !x & HIGHS) != 0 {
+            return word.iter().position(|&b| b == b'\r').map(|i| at + i);
+        }
+        at += 8;
+    }
+    words.remainder().iter().position(|&b| b == b'\r').map(|i| at + i)
 }
 
 fn send(piece: &[u8], out: &mut impl FnMut(&[u8])) {

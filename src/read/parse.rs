@@ -191,6 +191,13 @@ impl ColumnCount {
     }
 
     fn record(&mut self, answers: &Answers, at: Position, entry: &[u8], overflowed: bool) {
+        // Most cells are one or two digits: counted without the general reading.
+        if let Some(value) = short_number(entry) {
+            if value >= answers.scale.min && value <= answers.scale.max {
+                self.score(value, answers.scale);
+                return;
+            }
+        }
         let (cell, label) = if overflowed { (classify_entry(entry, true, answers.scale), None) } else { answers.read(entry) };
         match cell {
             Cell::Score(v) => {
@@ -263,6 +270,16 @@ impl ColumnProfiles {
     }
 }
 
+/// The value of an entry of one or two ASCII digits alone.
+#[inline]
+fn short_number(entry: &[u8]) -> Option<u8> {
+    match *entry {
+        [a] if a.is_ascii_digit() => Some(a - b'0'),
+        [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => Some((a - b'0') * 10 + (b - b'0')),
+        _ => None,
+    }
+}
+
 /// Classifies an entry of which only the first bytes may have been kept.
 pub(crate) fn classify_entry(entry: &[u8], overflowed: bool, scale: Scale) -> Cell {
     if overflowed {
@@ -321,6 +338,10 @@ impl ListReader {
                     i += consumed;
                     continue;
                 }
+                if let Some(consumed) = self.separated_score(&bytes[i..], answers.scale) {
+                    i += consumed;
+                    continue;
+                }
             }
             let byte = bytes[i];
             if self.separators[usize::from(byte)] {
@@ -343,8 +364,7 @@ impl ListReader {
     /// commas (`9,10,7,3`) is still a list of answers, wherever it stands.
     fn end_entry(&mut self, answers: &Answers) {
         let Some(start) = self.entry.start else { return };
-        let commas = self.entry.bytes.iter().filter(|&&b| b == b',').count();
-        if self.decimal_comma && commas >= 2 && !self.entry.overflowed {
+        if self.decimal_comma && !self.entry.overflowed && self.entry.bytes.iter().filter(|&&b| b == b',').count() >= 2 {
             let mut at = start;
             for piece in self.entry.bytes.split(|&b| b == b',') {
                 if !trim_cell(piece).is_empty() {
@@ -382,6 +402,22 @@ impl ListReader {
         self.at.line += 1;
         self.at.column = 1;
         Some(end)
+    }
+
+    /// The fast path for a typed list (`9 10 7 3`): one or two digits that are
+    /// a score, followed by a separator, are counted at once; the separator is
+    /// then read as usual. At a chunk's end the general way takes over.
+    #[inline]
+    fn separated_score(&mut self, rest: &[u8], scale: Scale) -> Option<usize> {
+        let digits = rest.iter().take(3).take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 || digits > 2 || !self.separators[usize::from(*rest.get(digits)?)] {
+            return None;
+        }
+        let value = short_number(&rest[..digits])?;
+        let slot = self.count.histogram.get_mut(usize::from(value.checked_sub(scale.min)?))?;
+        *slot += 1;
+        self.at.column += digits as u64;
+        Some(digits)
     }
 
     /// Passes over blank lines and then the first non-blank one.
@@ -772,17 +808,29 @@ impl ScoreParser {
 /// depend on how the text was cut into chunks.
 pub(crate) fn sample_of(text: &[u8]) -> &[u8] {
     // (The conditions under which a parser holds enough text for this are in
-    // `sample_complete`.)
-    let line_end = |n: usize| text.iter().enumerate().filter(|(_, &b)| b == b'\n').nth(n - 1).map(|(i, _)| i + 1);
-    let by_lines = line_end(SAMPLE_LINES).unwrap_or(text.len());
-    if by_lines <= SAMPLE_BYTES {
-        return &text[..by_lines];
+    // `sample_complete`.) One pass: the ends of the first lines, no further
+    // than the most a sample may hold.
+    let bounded = &text[..text.len().min(MAX_SAMPLE_BYTES)];
+    let mut ends = [0usize; SAMPLE_LINES];
+    let mut found = 0;
+    for (i, _) in bounded.iter().enumerate().filter(|(_, &b)| b == b'\n') {
+        ends[found] = i + 1;
+        found += 1;
+        if found == SAMPLE_LINES || i >= SAMPLE_BYTES && found >= MIN_SAMPLE_LINES {
+            break;
+        }
     }
-    let window = &text[..text.len().min(SAMPLE_BYTES)];
-    let fits = window.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let least = line_end(MIN_SAMPLE_LINES).unwrap_or(text.len());
-    let end = fits.max(least).min(text.len().min(MAX_SAMPLE_BYTES));
-    &text[..end]
+    let end_of = |n: usize| (n <= found).then(|| ends[n - 1]);
+    match end_of(SAMPLE_LINES) {
+        Some(end) if end <= SAMPLE_BYTES => return &text[..end],
+        None if text.len() <= SAMPLE_BYTES => return text,
+        _ => {}
+    }
+    // Too long for all of its first lines: the whole lines within the first
+    // bytes, but at least the first few lines, whole.
+    let fits = ends[..found].iter().rev().find(|&&e| e <= SAMPLE_BYTES).copied().unwrap_or(0);
+    let least = end_of(MIN_SAMPLE_LINES).unwrap_or(bounded.len());
+    &text[..fits.max(least)]
 }
 
 /// Whether `held` text of `lines` newlines is certain to hold all of its

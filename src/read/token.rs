@@ -157,11 +157,15 @@ const LABEL_WORDS: &[&str] = &["likely", "waarschijnlijk", "wahrscheinlich", "pr
 /// Whether `text` (no digits in it) reads like a scale label: a few words,
 /// one of them a scale end's ("Extremely likely"; not a question's text).
 fn is_scale_label(text: &[u8]) -> bool {
-    if text.len() > 40 || text.split(|&b| b == b' ').filter(|w| !w.is_empty()).count() > 4 {
+    // Every label word holds an "l": most text is passed over at once.
+    if text.len() > 40 || !text.iter().any(|&b| b == b'l' || b == b'L') {
         return false;
     }
-    let lower = String::from_utf8_lossy(text).to_ascii_lowercase();
-    LABEL_WORDS.iter().any(|word| lower.contains(word))
+    if text.split(|&b| b == b' ').filter(|w| !w.is_empty()).count() > 4 {
+        return false;
+    }
+    // Compared byte by byte: this runs for every cell of text in a file.
+    LABEL_WORDS.iter().any(|word| text.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes())))
 }
 
 /// The rest of a cell after its number, when it is a label that exports put
