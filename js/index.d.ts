@@ -8,6 +8,11 @@ export interface IntervalOptions {
   method?: IntervalMethod;
 }
 
+export interface NpsOptions extends IntervalOptions {
+  /** The column with the answers; by default the one whose header names the question. */
+  column?: ColumnSelector;
+}
+
 /** Options of compareNps: Tango's interval has no two-sample form. */
 export interface CompareOptions {
   level?: number;
@@ -28,7 +33,42 @@ export interface Interval {
   high: number;
 }
 
-export type RejectReason = 'not-a-number' | 'out-of-range' | 'not-a-whole-number' | 'missing-value';
+export type RejectReason = 'not-a-number' | 'out-of-range' | 'not-a-whole-number' | 'missing-value' | 'label-without-number';
+
+/** A column: its position counting from 1, or its header (any header row, ignoring case and surrounding spaces). */
+export type ColumnSelector = number | string;
+
+/** What one column holds: answers on the scale, blanks, anything else, and the smallest and largest number in it. */
+export interface ColumnProfile {
+  scores: number;
+  blank: number;
+  other: number;
+  min: number | null;
+  max: number | null;
+}
+
+/** One column of the text. */
+export interface ColumnSummary {
+  /** Counting from 1. */
+  index: number;
+  /** The header; with several header rows (Qualtrics) the question text. */
+  name: string | null;
+  /** The short name beside the question text, such as Qualtrics' "Q15". */
+  shortName: string | null;
+  profile: ColumnProfile;
+}
+
+export type WarningCode = 'several-columns' | 'short-scale' | 'test-responses' | 'chosen-by-values';
+
+/** Something a careful analyst would stop at. `message` is English; translate by `code`. */
+export interface ReadingWarning {
+  code: WarningCode;
+  message: string;
+  /** The columns (from 1) it is about, when any. */
+  columns?: number[];
+}
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** A pasted entry that was not counted. Line and column count from 1. */
 export interface Rejected {
@@ -45,7 +85,9 @@ export interface ScoreColumn {
   /** Counting from 1. */
   index: number;
   name: string | null;
-  chosenBy: 'header' | 'values' | 'first' | 'only';
+  shortName: string | null;
+  /** Which rule chose it: the `column` option, a header word, the values, or the only column. */
+  chosenBy: 'option' | 'header' | 'values' | 'first' | 'only';
 }
 
 export interface Layout {
@@ -75,6 +117,13 @@ export interface NpsReport extends NpsCounts {
   column: ScoreColumn | null;
   /** How the text was read; null for a report made from counts. */
   layout: Layout | null;
+  /** Every column with its profile (one for a list); [] for a report made from counts. */
+  columns: ColumnSummary[];
+  warnings: ReadingWarning[];
+  /** How the bytes were read; null for a report made from counts. */
+  encoding: Encoding | null;
+  /** Rows of data (entries, for a list); null for a report made from counts. */
+  rows: number | null;
 }
 
 export interface NpsComparison {
@@ -112,7 +161,7 @@ export interface SampleSizePlan {
 }
 
 /** Reads pasted 0–10 answers (a column, a list, a spreadsheet selection or a CSV export). */
-export function analyzeNps(text: string, options?: IntervalOptions): NpsReport;
+export function analyzeNps(text: string, options?: NpsOptions): NpsReport;
 /** The same report from counts. */
 export function npsFromCounts(counts: NpsCounts, options?: IntervalOptions): NpsReport;
 /** The change from `before` to `after`; each is counts, a report, or pasted text. */
@@ -127,6 +176,16 @@ export interface ScaleOptions<S extends AnswerScale = AnswerScale> {
   /** Confidence level strictly between 0 and 1. Default 0.95. */
   level?: number;
   scale?: S;
+}
+
+export interface LikertOptions extends ScaleOptions {
+  /** The column with the answers; by default the one whose header names the question. */
+  column?: ColumnSelector;
+}
+
+export interface SciOptions extends ScaleOptions {
+  /** The columns of the three questions; a question left out is found as usual. */
+  columns?: { satisfaction?: ColumnSelector; repurchase?: ColumnSelector; recommend?: ColumnSelector };
 }
 
 export interface Bounds {
@@ -171,13 +230,18 @@ export interface SciReport {
     satisfaction: SciColumn;
     repurchase: SciColumn;
     recommend: SciColumn;
-    /** 'header' when the header named all three; 'order' when read as satisfaction, repurchase, recommend. */
-    chosenBy: 'header' | 'order';
+    /** 'header' when the header named all three; 'order' when read as satisfaction, repurchase, recommend; 'option' when the `columns` option named them. */
+    chosenBy: 'header' | 'order' | 'option';
     delimiter: 'tab' | 'semicolon' | 'comma' | null;
     header: boolean;
   };
   rejected: Rejected[];
   rejectedCount: number;
+  /** Every column with its profile on the scale. */
+  table: ColumnSummary[];
+  warnings: ReadingWarning[];
+  encoding: Encoding;
+  rows: number;
 }
 
 export interface LikertReport {
@@ -200,6 +264,12 @@ export interface LikertReport {
   rejectedCount: number;
   column: ScoreColumn | null;
   layout: Layout;
+  columns: ColumnSummary[];
+  warnings: ReadingWarning[];
+  encoding: Encoding;
+  rows: number;
+  /** The label scale that answers in words were read with, e.g. "agreement (English, 5 points)". */
+  labels: string | null;
 }
 
 export interface RetentionPeriod {
@@ -238,9 +308,29 @@ export interface LifetimeValue {
 }
 
 /** Secure Customer Index and Customer Loyalty Index from three columns (satisfaction, repurchase, recommend). */
-export function analyzeSci(text: string, options?: ScaleOptions): SciReport;
-/** Likert / CSAT summary of one column of answers (default scale '1-5'). */
-export function analyzeLikert(text: string, options?: ScaleOptions): LikertReport;
+export function analyzeSci(text: string, options?: SciOptions): SciReport;
+/** Likert / CSAT summary of one column of answers (default scale '1-5'), in numbers or in the words of a 5- or 7-point scale. */
+export function analyzeLikert(text: string, options?: LikertOptions): LikertReport;
+
+/**
+ * A reader of a survey export pushed in chunks of any size: strings, or the
+ * bytes of a file (the encoding is found from them: a BOM, else UTF-8 when
+ * valid, else Windows-1252). The first chunk decides which.
+ */
+export interface Reader<R, C = ColumnSelector> {
+  push(chunk: string | Uint8Array | ArrayBuffer): void;
+  /** Ends the input and returns the report. */
+  finish(): R;
+  /** After finish(): the report of another column, without reading again. */
+  reportFor(column: C): R;
+  /** Gives the reader's memory back now rather than when it is collected. */
+  free(): void;
+}
+
+export function createNpsReader(options?: NpsOptions): Reader<NpsReport>;
+export function createLikertReader(options?: LikertOptions): Reader<LikertReport>;
+/** The SCI joins three columns row by row: its reader has no reportFor (it throws); read again with other `columns`. */
+export function createSciReader(options?: SciOptions): Reader<SciReport, never>;
 /** Retention and churn over a period. */
 export function retention(period: RetentionPeriod): RetentionReport;
 /** Customer lifetime value: annual margin × r / (1 + d − r). */
