@@ -568,11 +568,14 @@ pub(crate) fn plan(
     // Answers in words, one a line: most lines read whole as an answer (or as
     // a label without its number), and so do most of those holding a space.
     let whole_answer = |l: &[u8]| matches!(answers.classify(l), Cell::Score(_) | Cell::Rejected(RejectReason::LabelWithoutNumber));
-    let worded: Vec<&[u8]> = body.iter().copied().filter(|l| entries_without_commas(l) > 1).collect();
-    let worded_answers = worded.iter().filter(|l| whole_answer(l)).count();
-    let whole_answers = body.iter().filter(|l| whole_answer(l)).count();
-    let whole_lines = !worded.is_empty() && worded_answers * 5 >= worded.len() * 4 && whole_answers * 5 >= body.len() * 4;
-    let single_entry_lines = body.iter().filter(|l| entries_without_commas(l) == 1).count();
+    let entries: Vec<usize> = body.iter().map(|l| entries_without_commas(l)).collect();
+    let worded: Vec<&[u8]> = body.iter().zip(&entries).filter(|(_, &n)| n > 1).map(|(l, _)| *l).collect();
+    // Only lines with spaces can be answers in words: a column of numbers skips this.
+    let whole_lines = !worded.is_empty() && {
+        let worded_answers = worded.iter().filter(|l| whole_answer(l)).count();
+        worded_answers * 5 >= worded.len() * 4 && body.iter().filter(|l| whole_answer(l)).count() * 5 >= body.len() * 4
+    };
+    let single_entry_lines = entries.iter().filter(|&&n| n == 1).count();
     let one_per_line = body.len() >= 2 && single_entry_lines * 5 >= body.len() * 4;
     // A header over a column: skip it and read the rest as a list.
     let body_scores = body.iter().filter(|l| matches!(answers.classify(l), Cell::Score(_))).count();

@@ -191,12 +191,28 @@ impl ColumnCount {
     }
 
     fn record(&mut self, answers: &Answers, at: Position, entry: &[u8], overflowed: bool) {
-        // Most cells are one or two digits: counted without the general reading.
-        if let Some(value) = short_number(entry) {
-            if value >= answers.scale.min && value <= answers.scale.max {
-                self.score(value, answers.scale);
-                return;
+        // Most cells are digits alone, or words: read without the general reading.
+        if !overflowed && !entry.is_empty() && entry.len() <= 9 && entry.iter().all(u8::is_ascii_digit) {
+            let value = entry.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+            if value >= u32::from(answers.scale.min) && value <= u32::from(answers.scale.max) {
+                self.score(value as u8, answers.scale);
+            } else {
+                self.other += 1;
+                self.number(f64::from(value));
+                self.reject(at, entry, RejectReason::OutOfRange, answers.scale);
             }
+            return;
+        }
+        // A word with no digit and no "l" is neither a number nor a scale's
+        // end (every such label has an "l"); Likert words are looked up instead.
+        if !answers.labels
+            && !overflowed
+            && entry.first().is_some_and(u8::is_ascii_alphabetic)
+            && !entry.iter().any(|&b| b.is_ascii_digit() || b == b'l' || b == b'L')
+        {
+            self.other += 1;
+            self.reject(at, entry, RejectReason::NotANumber, answers.scale);
+            return;
         }
         let (cell, label) = if overflowed { (classify_entry(entry, true, answers.scale), None) } else { answers.read(entry) };
         match cell {
@@ -553,8 +569,14 @@ impl Reading {
     fn feed(&mut self, text: &[u8]) {
         match &mut self.phase {
             Phase::Sampling { held, lines } => {
+                // A first chunk that holds the whole sample (a paste) is read
+                // where it lies, without a copy.
+                if held.is_empty() && sample_complete(text, count_lines(text, SAMPLE_LINES)) {
+                    self.start_reading_on(text);
+                    return;
+                }
                 held.extend_from_slice(text);
-                *lines += text.iter().filter(|&&b| b == b'\n').count();
+                *lines += count_lines(text, SAMPLE_LINES);
                 if sample_complete(held, *lines) {
                     self.start_reading();
                 }
@@ -582,7 +604,12 @@ impl Reading {
             Phase::Sampling { held, .. } => core::mem::take(held),
             _ => return,
         };
-        let plan = match layout::plan(sample_of(&held), &self.answers, self.words, self.selector.as_ref()) {
+        self.start_reading_on(&held);
+    }
+
+    /// Decides the layout from `text`, the start of the input, then reads it.
+    fn start_reading_on(&mut self, held: &[u8]) {
+        let plan = match layout::plan(sample_of(held), &self.answers, self.words, self.selector.as_ref()) {
             Ok(plan) => plan,
             Err(error) => {
                 self.error = Some(error);
@@ -600,7 +627,7 @@ impl Reading {
             _ => Phase::List(Box::new(ListReader::new(plan.layout, self.answers.scale, plan.whole_lines))),
         };
         self.plan = Some(plan);
-        self.feed(&held);
+        self.feed(held);
     }
 
     /// The tally of column `c` (from 0), chosen as `chosen_by`.
@@ -831,6 +858,20 @@ pub(crate) fn sample_of(text: &[u8]) -> &[u8] {
     let fits = ends[..found].iter().rev().find(|&&e| e <= SAMPLE_BYTES).copied().unwrap_or(0);
     let least = end_of(MIN_SAMPLE_LINES).unwrap_or(bounded.len());
     &text[..fits.max(least)]
+}
+
+/// Newlines in `text`, counting no further than `most`.
+fn count_lines(text: &[u8], most: usize) -> usize {
+    let mut lines = 0;
+    for &b in text {
+        if b == b'\n' {
+            lines += 1;
+            if lines == most {
+                break;
+            }
+        }
+    }
+    lines
 }
 
 /// Whether `held` text of `lines` newlines is certain to hold all of its
