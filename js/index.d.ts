@@ -35,7 +35,7 @@ export interface Interval {
 
 export type RejectReason = 'not-a-number' | 'out-of-range' | 'not-a-whole-number' | 'missing-value' | 'label-without-number';
 
-/** A column: its position counting from 1, or its header (any header row, ignoring case and surrounding spaces). */
+/** A column: its position counting from 1, or its header (in every header row, ignoring case and surrounding spaces). */
 export type ColumnSelector = number | string;
 
 /** What one column holds: answers on the scale, blanks, anything else, and the smallest and largest number in it. */
@@ -64,7 +64,7 @@ export type WarningCode = 'several-columns' | 'short-scale' | 'test-responses' |
 export interface ReadingWarning {
   code: WarningCode;
   message: string;
-  /** The columns (from 1) it is about, when any. */
+  /** The columns (from 1) it is about, if it names some. */
   columns?: number[];
 }
 
@@ -313,7 +313,7 @@ export function analyzeSci(text: string, options?: SciOptions): SciReport;
 export function analyzeLikert(text: string, options?: LikertOptions): LikertReport;
 
 /**
- * A reader of a survey export pushed in chunks of any size: strings, or the
+ * A reader of a survey export pushed in chunks of whatever size: strings, or the
  * bytes of a file (the encoding is found from them: a BOM, else UTF-8 when
  * valid, else Windows-1252). The first chunk decides which.
  */

@@ -32,6 +32,16 @@ export interface CalculatorErrorDetail {
   field?: string;
 }
 
+/** How far the reading of a file has come (event `loyalty-progress`). */
+export interface CalculatorProgressDetail {
+  /** Bytes read so far. */
+  bytes: number;
+  /** The file's size in bytes. */
+  total: number;
+  /** Lines read so far. */
+  rows: number;
+}
+
 /** The <loyalty-calculator> element. Importing 'loyalty-score/widget' registers it. */
 export declare class LoyaltyCalculator extends HTMLElement {
   /** 'nps' when the attribute is missing or unknown. */
@@ -50,7 +60,7 @@ export declare class LoyaltyCalculator extends HTMLElement {
   theme: 'light' | 'dark' | 'auto';
   /** The smaller one-column layout. */
   compact: boolean;
-  /** The pasted text now in the calculator ('' for metric="clv"). */
+  /** The pasted text now in the calculator ('' for metric="clv", and while a file is the input). */
   value: string;
   /** The most recent report, or null before the first computation. */
   readonly report: CalculatorReport | null;
@@ -79,5 +89,6 @@ declare global {
   interface HTMLElementEventMap {
     'loyalty-result': CustomEvent<CalculatorReport>;
     'loyalty-error': CustomEvent<CalculatorErrorDetail>;
+    'loyalty-progress': CustomEvent<CalculatorProgressDetail>;
   }
 }

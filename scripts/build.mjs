@@ -1,9 +1,12 @@
 // Turns the wasm-bindgen output in target/wasm-bindgen/ into the npm package
 // (pkg/) and the static site (dist/), all from the one entry js/core.js:
 // ESM and CommonJS for the package, a single classic script for the embed.
+// The spreadsheet reader (www/xlsx.js) is built apart, into files loaded only
+// when a visitor gives a spreadsheet: dist/loyalty-xlsx.js, pkg/xlsx.mjs/.cjs.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,8 +69,27 @@ const coreAs = (path) => ({
     b.onResolve({ filter: /\/js\/core\.js$|^\.\.\/js\/core\.js$/ }, () => ({ path, external: true }));
   },
 });
+// The package's widget gets its spreadsheet reader from the package's own
+// xlsx.mjs, imported on demand (so that bundlers split it off), where the
+// embed adds the <script> dist/loyalty-xlsx.js beside itself.
+const packageXlsxLoader = {
+  name: 'package-xlsx-loader',
+  setup(b) {
+    b.onResolve({ filter: /(^|\/)xlsx-loader\.js$/ }, ({ path, resolveDir }) => ({ path: join(resolveDir, path.replace(/xlsx-loader\.js$/, 'xlsx-loader-package.js')) }));
+    b.onResolve({ filter: /^\.\/xlsx\.mjs$/ }, ({ path }) => ({ path, external: true }));
+  },
+};
 for (const [format, core, out] of [['esm', './loyalty-score.mjs', 'widget.mjs'], ['cjs', './loyalty-score.cjs', 'widget.cjs']]) {
-  await build({ ...common, entryPoints: [at('www/widget-entry.js')], outfile: at('pkg', out), format, platform: 'browser', plugins: [squeezeCss, coreAs(core)] });
+  await build({ ...common, entryPoints: [at('www/widget-entry.js')], outfile: at('pkg', out), format, platform: 'browser', plugins: [squeezeCss, coreAs(core), packageXlsxLoader] });
+}
+
+// The spreadsheet reader bundles fflate and saxen, whose MIT notices it carries.
+const bundledVersion = (name) => JSON.parse(readFileSync(at('node_modules', name, 'package.json'), 'utf8')).version;
+const xlsxBanner = `${banner.slice(0, -3)} | includes fflate ${bundledVersion('fflate')} (MIT, (c) Arjun Barrett) and saxen ${bundledVersion('saxen')} (MIT, (c) Vopilovskii Konstantin, Nico Rehwaldt) */`;
+const xlsxCommon = { ...common, banner: { js: xlsxBanner }, minify: true };
+await build({ ...xlsxCommon, entryPoints: [at('www/xlsx-embed.js')], outfile: at('dist/loyalty-xlsx.js'), format: 'iife', platform: 'browser' });
+for (const [format, out] of [['esm', 'xlsx.mjs'], ['cjs', 'xlsx.cjs']]) {
+  await build({ ...xlsxCommon, entryPoints: [at('www/xlsx.js')], outfile: at('pkg', out), format, platform: 'neutral' });
 }
 
 const packageJson = JSON.parse(readFileSync(at('js/package.json'), 'utf8'));
@@ -75,10 +97,12 @@ packageJson.version = version;
 writeFileSync(at('pkg/package.json'), JSON.stringify(packageJson, null, 2) + '\n');
 cpSync(at('js/index.d.ts'), at('pkg/loyalty-score.d.ts'));
 cpSync(at('js/widget.d.ts'), at('pkg/widget.d.ts'));
+cpSync(at('js/xlsx.d.ts'), at('pkg/xlsx.d.ts'));
 cpSync(at('js/README.md'), at('pkg/README.md'));
 for (const file of ['LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md']) cpSync(at(file), at('pkg', file));
 
 for (const file of ['index.html', 'page.css', 'page.js', 'embed.html', 'embed-frame.js']) cpSync(at('www', file), at('dist', file));
 
 const kib = (file) => (statSync(at(file)).size / 1024).toFixed(1) + ' KiB';
-console.log(`wasm ${(wasm.length / 1024).toFixed(1)} KiB; pkg/loyalty-score.mjs ${kib('pkg/loyalty-score.mjs')}; dist/loyalty-calculator.js ${kib('dist/loyalty-calculator.js')}`);
+const withGzip = (file) => `${kib(file)} (${(gzipSync(readFileSync(at(file)), { level: 9 }).length / 1024).toFixed(1)} KiB gzipped)`;
+console.log(`wasm ${(wasm.length / 1024).toFixed(1)} KiB; pkg/loyalty-score.mjs ${kib('pkg/loyalty-score.mjs')}; dist/loyalty-calculator.js ${kib('dist/loyalty-calculator.js')}; dist/loyalty-xlsx.js ${withGzip('dist/loyalty-xlsx.js')}; pkg/xlsx.mjs ${withGzip('pkg/xlsx.mjs')}; pkg/xlsx.cjs ${withGzip('pkg/xlsx.cjs')}`);

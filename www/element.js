@@ -3,7 +3,8 @@
 // metric shares (the result area, a polite announcer, the save and share
 // actions, the privacy line). It knows no metric: the one named by `metric`
 // comes from the registry (metrics/index.js) and brings its own controls,
-// analysis, rendering, exports and words; text is read by the input module.
+// analysis, rendering, exports and words; text and files are read by the
+// input module.
 // The class is exported apart from its registration (see define.js) so hosts
 // can register it under another name or subclass it.
 import { adoptStyles } from './widget-styles.js';
@@ -169,11 +170,10 @@ export class LoyaltyCalculator extends ElementBase {
     const metric = this.#metric();
     if (!metric.readsText) return this.#analyzeFields(metric, text);
     text = String(text);
-    if (this.#built) {
-      this.#input.setMode('paste');
-      this.#input.setText(text);
-    }
-    return this.#publish(() => metric.analyze(text, this.#options()));
+    if (!this.#built) return this.#publish(() => metric.analyze(text, this.#options()));
+    this.#input.setMode('paste');
+    this.#input.setText(text);
+    return this.#input.compute(metric, this.#options());
   }
 
   connectedCallback() {
@@ -248,6 +248,11 @@ export class LoyaltyCalculator extends ElementBase {
       chartWidth: () => this.#measureCharts(),
       setOption: (name, value) => (this[name] = value),
       changed: () => this.#compute(),
+      metric: () => this.#metric(),
+      publish: (make) => this.#publish(make),
+      fail: (code, message) => this.#fail(code, message),
+      notify: (type, detail) => this.#notify(type, detail),
+      on: (type, listener) => this.addEventListener(type, listener),
       countsOfReport: () => {
         const metric = this.#metric();
         return this.#reportMetric === metric.name && this.#report?.respondents ? this.#report : null;
@@ -402,8 +407,7 @@ export class LoyaltyCalculator extends ElementBase {
       return;
     }
     if (this.#input.mode === 'paste') {
-      const text = this.#input.text();
-      this.#publish(() => metric.analyze(text, this.#options()));
+      this.#input.compute(metric, this.#options());
       return;
     }
     const counts = this.#input.readCounts();
@@ -433,7 +437,7 @@ export class LoyaltyCalculator extends ElementBase {
     this.#reportMetric = metric.name;
     this.#render(report);
     if (error) this.#fail('invalid-input', error.message, report, error.field);
-    else this.dispatchEvent(new CustomEvent('loyalty-result', { bubbles: true, composed: true, detail: report }));
+    else this.#notify('loyalty-result', report);
     return report;
   }
 
@@ -453,14 +457,18 @@ export class LoyaltyCalculator extends ElementBase {
     if (report.respondents === 0 && report.rejectedCount > 0) {
       this.#fail('nothing-counted', metric.nothingCounted(report, this.#texts()), report);
     } else {
-      this.dispatchEvent(new CustomEvent('loyalty-result', { bubbles: true, composed: true, detail: report }));
+      this.#notify('loyalty-result', report);
     }
     return report;
   }
 
   #fail(code, message, report = null, field = undefined) {
-    const detail = field === undefined ? { code, message, report } : { code, message, report, field };
-    this.dispatchEvent(new CustomEvent('loyalty-error', { bubbles: true, composed: true, detail }));
+    this.#notify('loyalty-error', field === undefined ? { code, message, report } : { code, message, report, field });
+  }
+
+  /** Tells the page: loyalty-result, loyalty-error, loyalty-progress. */
+  #notify(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   }
 
   // ── showing ─────────────────────────────────────────────────────────────

@@ -1,8 +1,17 @@
 // Entry of dist/loyalty-calculator.js: one classic script that exposes the API
-// as window.LoyaltyScore and registers <loyalty-calculator>.
+// as window.LoyaltyScore and registers <loyalty-calculator>. Started as a
+// worker (by the element, with this script's own URL), it reads files there.
 import * as api from '../js/core.js';
 import { LoyaltyCalculator } from './element.js';
 import { defineLoyaltyCalculator } from './define.js';
+import { serveFileReading, useFileWorker } from './file-reading.js';
+import { metricNamed } from './metrics/index.js';
 
 globalThis.LoyaltyScore = Object.freeze({ ...api, LoyaltyCalculator });
-defineLoyaltyCalculator();
+if (typeof importScripts === 'function' && typeof document === 'undefined') {
+  serveFileReading(metricNamed);
+} else {
+  // Only known while the script runs.
+  useFileWorker(globalThis.document?.currentScript?.src);
+  defineLoyaltyCalculator();
+}

@@ -1,10 +1,14 @@
 // The element's input for metrics that read text: a textarea to paste into;
-// a paste too big for a textarea kept aside as a summary with a preview; and,
-// for a metric with answer groups (the NPS), the choice to type the count of
-// each group instead. Each metric keeps its own text while another is shown.
+// a paste too big for a textarea kept aside as a summary with a preview; a
+// file (file-input.js); the column to read when there are several
+// (column-picker.js); and, for a metric with answer groups (the NPS), the
+// choice to type the count of each group instead. Each metric keeps its own
+// text while another is shown.
 import { h } from './dom.js';
 import { numbers } from './format.js';
 import { bilingual } from './strings.js';
+import { fileInput } from './file-input.js';
+import { columnPicker } from './column-picker.js';
 
 /**
  * A paste this large skips the textarea: Chromium alone needs seconds to lay
@@ -42,7 +46,9 @@ const isBig = (text) => text.length > BIG_PASTE.chars || countLines(text, BIG_PA
 /**
  * Builds the input. `host` gives { id(name), texts(), changed(), countsOfReport() }:
  * element-unique ids, the strings of the element's language, a call after
- * every change, and the counts of the report on show (to start typing from).
+ * every change, and the counts of the report on show (to start typing from);
+ * and for files and columns { metric(), options(), publish(make), fail(code,
+ * message), notify(type, detail), on(type, listener) }.
  */
 export function textInput(host, initialText) {
   const { id } = host;
@@ -84,7 +90,32 @@ export function textInput(host, initialText) {
     textarea.focus();
   });
   const big = h('div', { class: 'big', part: 'big-paste', hidden: true }, bigText, h('div', { class: 'buttons' }, bigView, bigClear), bigPreview);
-  const paste = h('div', { class: 'paste' }, label, textarea, big);
+
+  const files = fileInput(host, {
+    given: () => input.setMode('paste'),
+    loaded() {
+      // The file replaces the text, as a big paste does.
+      bigPaste = null;
+      textarea.value = '';
+      textarea.hidden = big.hidden = true;
+    },
+    published: (report, metric) => picker.show(report, metric),
+    cleared() {
+      input.setText('');
+      host.changed();
+      textarea.focus();
+    },
+  });
+  let textColumn = null; // { text, metric, column }: the column chosen for the text now in the input
+  const picker = columnPicker(host, (column) => {
+    if (files.active()) {
+      files.choose(column);
+      return;
+    }
+    textColumn = { text: input.text(), metric: host.metric(), column };
+    host.changed();
+  });
+  const paste = h('div', { class: 'paste' }, label, textarea, big, files.summary, files.progress, files.controls, files.error, picker.root);
 
   const countsHint = h('p', { class: 'hint' });
   const countsRow = h('div', { class: 'counts' });
@@ -125,14 +156,32 @@ export function textInput(host, initialText) {
   }
 
   const input = {
-    root: h('div', {}, modeField, paste, countsBox),
+    root: h('div', {}, modeField, paste, countsBox, files.drop),
     mode: 'paste',
 
-    /** The text now in the input, big pastes included. */
+    /** The text now in the input, big pastes included ('' while a file is the input). */
     text: () => (bigPaste ? bigPaste.text : textarea.value),
 
-    /** Puts `text` in the textarea, or keeps it aside with a summary when it is big. */
+    /**
+     * Analyses the input with `metric` and `options`, in the column chosen
+     * for it, and shows the columns to choose from. A file's report is
+     * published when it is ready; text's is also returned.
+     */
+    compute(metric, options) {
+      if (files.active()) {
+        files.compute(metric, options);
+        return null;
+      }
+      const text = input.text();
+      const column = textColumn?.text === text && textColumn.metric === metric ? textColumn.column : undefined;
+      const report = host.publish(() => metric.analyze(text, column === undefined ? options : { ...options, column }));
+      picker.show(report, metric);
+      return report;
+    },
+
+    /** Puts `text` in the textarea, or keeps it aside with a summary when it is big; a file given before is forgotten. */
     setText(text) {
+      files.clear();
       if (isBig(text)) {
         bigPaste = { text, lines: countLines(text), bytes: new Blob([text]).size };
         textarea.value = '';
@@ -214,6 +263,8 @@ export function textInput(host, initialText) {
       countsError.textContent = say('countsInvalid');
       for (const group of groups) counts[group].label.textContent = say(group);
       labelBig();
+      files.relabel();
+      picker.relabel();
     },
 
     label,

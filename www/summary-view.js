@@ -1,10 +1,11 @@
 // The result view that the metrics read from text have in common: the figure
 // in large type with its label and band, the interval line and whisker, a
-// bar, a table, a histogram, which column was read, and the entries not
-// counted. Each such metric makes its own and adds what only it shows; the
+// bar, a table, a histogram, which column was read, what the reader warns
+// about, and the entries not counted. Each such metric makes its own and adds what only it shows; the
 // ::part() names are the same for all of them.
 import { h } from './dom.js';
 import { sceneToSvg } from './charts.js';
+import { warningsBox } from './warnings.js';
 
 /**
  * The shared result slots; `id(name)` makes element ids unique to the
@@ -26,12 +27,13 @@ export function summaryView(id, scoreKey) {
     rejectedTitle: h('summary'),
     rejectedList: h('ul'),
   };
+  const warnings = warningsBox();
   view.histogramBox = h('div', {}, view.histogramTitle, view.histogram);
   view.rejected = h('details', { part: 'rejected', class: 'rejected' }, view.rejectedTitle, view.rejectedList);
 
   /** The view in its order, with `middle` nodes after the interval and `details` after the histogram. */
   view.layout = (middle = [], details = []) => h('div', {}, view.scoreLabel, view.score, view.band, view.whisker, view.interval,
-    ...middle, view.bar, view.table, view.histogramBox, ...details, view.column, view.rejected);
+    warnings.root, ...middle, view.bar, view.table, view.histogramBox, ...details, view.column, view.rejected);
 
   view.relabel = (t) => {
     view.scoreLabel.textContent = t.say(scoreKey);
@@ -73,6 +75,9 @@ export function summaryView(id, scoreKey) {
     view.column.textContent = column ? t.say(column.name ? 'column' : 'columnUnnamed', { index: column.index, name: column.name ?? '' }) : '';
     view.column.hidden = !column;
   };
+
+  /** What the reader warns about, in the visitor's language. */
+  view.renderWarnings = warnings.render;
 
   /** The entries not counted, with line, column and reason; `scaled` words reasons on the report's own scale. */
   view.renderRejected = (report, t, scaled) => {

@@ -63,6 +63,7 @@ export const STYLES = css`
   padding: var(--_gap);
   text-align: start;
   overflow-wrap: break-word;
+  position: relative;
 }
 :host([theme="dark"]) .root {${DARK}}
 @media (prefers-color-scheme: dark) {
@@ -106,12 +107,25 @@ textarea {
 .options label { display: inline; font-weight: 500; margin-right: 0.4em; }
 .big { border: 1px dashed var(--_control); border-radius: calc(var(--_radius) * 0.6); padding: 0.6em 0.75em; background: var(--_soft); }
 .big p { margin: 0 0 0.5em; font-weight: 600; }
+.reading, .file, .picker { margin-top: 0.6em; }
+.reading progress { display: block; width: 100%; margin-bottom: 0.5em; }
+.file { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4em 0.6em; }
+.file .hint { margin: 0; }
+.file-button { font-weight: 500; }
+.vh:focus-visible + .file-button { outline: 3px solid var(--_accent); outline-offset: 2px; }
+.drop {
+  position: absolute; inset: 0; z-index: 1; display: grid; place-items: center; pointer-events: none;
+  border: 3px dashed var(--_accent); border-radius: var(--_radius); font-size: 1.25em; font-weight: 700;
+  background: color-mix(in srgb, var(--_bg) 85%, transparent);
+}
+.warnings { margin: 0.6em 0 0; padding: 0.4em 0.6em; border-left: 4px solid var(--_passive); background: var(--_soft); }
+.warnings ul { margin: 0; padding-left: 1.1em; }
 .big pre { margin: 0.5em 0 0; max-height: 12em; overflow: auto; font: 0.85em/1.4 ui-monospace, Menlo, Consolas, monospace; background: var(--_bg); padding: 0.4em; border-radius: 0.3em; }
-button {
+button, .file-button {
   cursor: pointer; background: var(--_bg); border: 1px solid var(--_control); border-radius: 999px;
   padding: 0.25em 0.8em; margin: 0; line-height: 1.3;
 }
-button:hover { background: var(--_soft); }
+button:hover, .file-button:hover { background: var(--_soft); }
 .buttons { display: flex; flex-wrap: wrap; gap: 0.4em; }
 .score-label { color: var(--_muted); font-weight: 600; }
 .score { font-size: 3em; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }

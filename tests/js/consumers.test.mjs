@@ -68,7 +68,7 @@ test('the tarball ships only the built files and has no runtime dependencies', (
   const files = readdirSync(installed).sort();
   assert.deepEqual(files, [
     'CHANGELOG.md', 'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'loyalty-score.cjs', 'loyalty-score.d.ts',
-    'loyalty-score.mjs', 'package.json', 'widget.cjs', 'widget.d.ts', 'widget.mjs',
+    'loyalty-score.mjs', 'package.json', 'widget.cjs', 'widget.d.ts', 'widget.mjs', 'xlsx.cjs', 'xlsx.d.ts', 'xlsx.mjs',
   ]);
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   assert.equal(manifest.dependencies, undefined);

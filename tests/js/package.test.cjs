@@ -5,7 +5,8 @@ const loyalty = require('../../pkg/loyalty-score.cjs');
 
 test('require() gives the same functions, ready to call', () => {
   assert.deepEqual(Object.keys(loyalty).sort(), [
-    'analyzeLikert', 'analyzeNps', 'analyzeSci', 'compareNps', 'customerLifetimeValue', 'npsFromCounts', 'npsSampleSize', 'retention',
+    'analyzeLikert', 'analyzeNps', 'analyzeSci', 'compareNps', 'createLikertReader', 'createNpsReader', 'createSciReader',
+    'customerLifetimeValue', 'npsFromCounts', 'npsSampleSize', 'retention',
   ]);
   // 9, 10 promoters; 7 passive; 0, 6 detractors: (2 − 2)/5 = 0.
   const report = loyalty.analyzeNps('9\t10\t7\t0\t6');

@@ -77,7 +77,7 @@ test('non-ASCII text crosses into wasm intact and columns count characters', () 
 test('a CSV export with a header is read from the named column', () => {
   const csv = 'id,"How likely are you to recommend us?",comment\n1,9,"fine, thanks"\n2,4,"slow"\n3,10,\n';
   const report = analyzeNps(csv);
-  assert.deepEqual(report.column, { index: 2, name: 'How likely are you to recommend us?', chosenBy: 'header' });
+  assert.deepEqual(report.column, { index: 2, name: 'How likely are you to recommend us?', shortName: null, chosenBy: 'header' });
   assert.deepEqual(report.layout, { kind: 'table', delimiter: 'comma', header: true, decimalComma: false });
   // 9, 10 promoters; 4 detractor: (2 − 1)/3.
   close(report.score, 100 / 3);

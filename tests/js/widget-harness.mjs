@@ -11,7 +11,7 @@ import { launchChromium } from './chromium.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-export const STRICT_PAGES = new Set(['/tests/fixtures/hostile.html']);
+export const STRICT_PAGES = new Set(['/tests/fixtures/hostile.html', '/tests/fixtures/xlsx.html']);
 
 export const env = { browser: null, server: null, origin: '' };
 

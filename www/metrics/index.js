@@ -4,6 +4,9 @@
 // its module and its line here.
 import { FRAME_STRINGS, fill, mergeStrings } from '../strings.js';
 import { INPUT_STRINGS } from '../input.js';
+import { FILE_STRINGS } from '../file-input.js';
+import { PICKER_STRINGS } from '../column-picker.js';
+import { WARNING_STRINGS } from '../warnings.js';
 import { nps } from './nps.js';
 import { sci } from './sci.js';
 import { likert } from './likert.js';
@@ -17,8 +20,9 @@ export const metricNamed = (name) => METRICS.find((metric) => metric.name === na
 /** Every value some metric accepts for `key` ('scales', 'methods', 'tools'), in registry order. */
 export const valuesOf = (key) => [...new Set(METRICS.flatMap((metric) => metric[key] ?? []))];
 
-/** The words of the frame, the input and every metric, in English and Dutch. */
-export const STRINGS = mergeStrings(FRAME_STRINGS, INPUT_STRINGS, ...METRICS.map((metric) => metric.strings));
+/** The tables of words of the frame, the input, files, columns, warnings and every metric, in English and Dutch. */
+export const STRING_TABLES = [FRAME_STRINGS, INPUT_STRINGS, FILE_STRINGS, PICKER_STRINGS, WARNING_STRINGS, ...METRICS.map((metric) => metric.strings)];
+export const STRINGS = mergeStrings(...STRING_TABLES);
 export const say = (lang, key, values) => fill(STRINGS, lang, key, values);
 
 /** The CSS the metrics add to the element's stylesheet. */

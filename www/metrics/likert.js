@@ -2,7 +2,7 @@
 // average with its t interval as a whisker on the scale, the CSAT (top two
 // boxes) with its Wilson interval, a table of the summary statistics, and a
 // histogram with the bottom two boxes hatched and the top two plain.
-import { analyzeLikert } from '../../js/core.js';
+import { analyzeLikert, createLikertReader } from '../../js/core.js';
 import { h } from '../dom.js';
 import { histogramScene, scaleWhiskerScene } from '../charts.js';
 import { csv, intervalRows, plain } from '../export.js';
@@ -96,7 +96,8 @@ export const likert = {
   scales: SCALES,
   defaultScale: '1-5',
 
-  analyze: (text, { level, scale }) => analyzeLikert(text, { level, scale }),
+  analyze: (text, { level, scale, column }) => analyzeLikert(text, column === undefined ? { level, scale } : { level, scale, column }),
+  reader: ({ level, scale, column }) => createLikertReader(column === undefined ? { level, scale } : { level, scale, column }),
   nothingCounted: (report, t) => t.say('likert.nothingCounted', { min: report.scale.min, max: report.scale.max }),
 
   create(host) {
@@ -148,6 +149,7 @@ export const likert = {
             row('bottomTwo', pct(report.bottomTwoBoxPct))),
         );
         v.renderColumn(report, t);
+        v.renderWarnings(report, t);
         v.renderRejected(report, t, true);
         return {
           status: has ? t.say(report.respondents === 1 ? 'likert.summaryOne' : 'likert.summary', { mean: n.decimal2(report.mean), n: n.count(report.respondents) }) : '',

@@ -2,7 +2,7 @@
 // score in large type with its band, its interval as a whisker on −100…+100,
 // a stacked bar of the groups, a 0–10 histogram, and a share link of the
 // counts. The compare and plan tools sit beside it (nps-tools.js).
-import { analyzeNps, npsFromCounts } from '../../js/core.js';
+import { analyzeNps, createNpsReader, npsFromCounts } from '../../js/core.js';
 import { h } from '../dom.js';
 import { bilingual, mergeStrings, range } from '../strings.js';
 import { WIDTH, histogramScene, scaleWhiskerScene, stackedBarScene } from '../charts.js';
@@ -123,7 +123,8 @@ export const nps = {
   shareUrl,
   sharedCounts,
 
-  analyze: (text, { level, method }) => analyzeNps(text, { level, method }),
+  analyze: (text, { level, method, column }) => analyzeNps(text, column === undefined ? { level, method } : { level, method, column }),
+  reader: ({ level, method, column }) => createNpsReader(column === undefined ? { level, method } : { level, method, column }),
   fromCounts: (counts, { level, method }) => npsFromCounts(counts, { level, method }),
   nothingCounted: (report, t) => t.say('nothingCounted'),
 
@@ -169,6 +170,7 @@ export const nps = {
             groupRow(t, t.say('total'), report.respondents, has ? 100 : null, 'total')),
         );
         v.renderColumn(report, t);
+        v.renderWarnings(report, t);
         v.renderRejected(report, t, false);
         return {
           status: has ? t.say(report.respondents === 1 ? 'summaryOne' : 'summary', { score: n.signed(report.score), n: n.count(report.respondents) }) : '',

@@ -3,7 +3,7 @@
 // whisker on 0–100 %, a stacked bar of at-risk, favorable and secure
 // respondents, the top two boxes per question, the Customer Loyalty Index,
 // which column was read as which question, and the at-risk lines.
-import { analyzeSci } from '../../js/core.js';
+import { analyzeSci, createSciReader } from '../../js/core.js';
 import { h } from '../dom.js';
 import { bilingual, range } from '../strings.js';
 import { scaleWhiskerScene, stackedBarScene } from '../charts.js';
@@ -131,7 +131,10 @@ export const sci = {
   scales: SCALES,
   defaultScale: '0-10',
 
-  analyze: (text, { level, scale }) => analyzeSci(text, { level, scale }),
+  // The column picker's choice is { satisfaction, repurchase, recommend }: the option `columns`.
+  analyze: (text, { level, scale, column }) => analyzeSci(text, column === undefined ? { level, scale } : { level, scale, columns: column }),
+  reader: ({ level, scale, column }) => createSciReader(column === undefined ? { level, scale } : { level, scale, columns: column }),
+  columnRoles: QUESTIONS.map((key) => ({ key, question: `q.${key}` })),
   nothingCounted: (report, t) => t.say('sci.nothingCounted', { min: report.scale.min, max: report.scale.max }),
 
   create(host) {
@@ -208,6 +211,7 @@ export const sci = {
         followUp.textContent = lines.length ? t.say(lines.length === 1 && report.atRisk === 1 ? 'sci.followUpOne' : 'sci.followUp', { lines: list }) : '';
 
         v.column.hidden = true;
+        v.renderWarnings(report, t);
         v.renderRejected(report, t, true);
         return {
           status: has ? t.say(report.respondents === 1 ? 'sci.summaryOne' : 'sci.summary', { index: pct(report.index), n: n.count(report.respondents) }) : '',
