@@ -373,3 +373,23 @@ test('the file button is a labelled control reached by keyboard, with a focus ri
   });
   assert.deepEqual(problems, []);
 });
+
+test('every NPS export of the corpus, chosen as a file, gives its hand-counted answers and column', async (t) => {
+  const { page, problems } = await openPage(t);
+  await recordEvents(page, TYPES);
+  await page.goto(`${env.origin}${HOSTILE}`);
+  await expectText(part(page, 'score', EN), '+25.0');
+  const exports = Object.entries(expected).filter(([, e]) => e.metric === 'nps');
+  assert.ok(exports.length >= 15, `${exports.length} exports`);
+  for (const [name, e] of exports) {
+    const before = await page.evaluate(() => window.events.length);
+    await choose(page, EN, fixture(name));
+    await page.waitForFunction((n) => window.events.slice(n).some((x) => x.target === 'en-calc' && x.type === 'loyalty-result'), before);
+    await expectCounts(page, EN, npsCounts(e));
+    const report = await page.evaluate((n) => window.events.slice(n).filter((x) => x.type === 'loyalty-result').at(-1).detail, before);
+    assert.deepEqual([report.column.index, report.column.name, report.encoding], [e.column.index, e.column.name, e.encoding], name);
+    assert.deepEqual(report.warnings.map((w) => w.code), e.warnings, name);
+    assert.equal((await picker(page, EN)).value, String(e.column.index), name);
+  }
+  assert.deepEqual(problems, []);
+});
