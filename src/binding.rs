@@ -175,30 +175,45 @@ fn nps_reader(options: &JsValue) -> Result<NpsReader, JsError> {
     Ok(NpsReader::new(intervals, column_option(options)?))
 }
 
-/// Reads NPS answers pushed in chunks (see `createNpsReader` in js/core.js).
-#[wasm_bindgen]
-pub struct NpsStream {
-    reader: NpsReader,
+/// A reader class for JavaScript over one of the measures' readers: made
+/// from an options object, it takes chunks written into the input buffer and
+/// ends with the report (see `createNpsReader` and the rest in js/core.js).
+macro_rules! stream_class {
+    ($(#[$doc:meta])* $name:ident, $reader:ty, $make:ident) => {
+        $(#[$doc])*
+        #[wasm_bindgen]
+        pub struct $name {
+            reader: $reader,
+        }
+
+        #[wasm_bindgen]
+        impl $name {
+            #[wasm_bindgen(constructor)]
+            pub fn new(options: JsValue) -> Result<$name, JsError> {
+                Ok($name { reader: $make(&options)? })
+            }
+
+            /// The first `len` bytes of the input buffer; `text` when they are a string's.
+            pub fn push(&mut self, len: usize, text: bool) -> Result<(), JsError> {
+                let reader = &mut self.reader;
+                with_input(len, |b| if text { reader.push_text(b) } else { reader.push_bytes(b) });
+                self.reader.error().cloned().map_or(Ok(()), |e| Err(option_error(e)))
+            }
+
+            pub fn finish(&mut self) -> Result<JsValue, JsError> {
+                to_js(&self.reader.finish().map_err(option_error)?)
+            }
+        }
+    };
 }
+
+stream_class!(
+    /// Reads NPS answers pushed in chunks.
+    NpsStream, NpsReader, nps_reader
+);
 
 #[wasm_bindgen]
 impl NpsStream {
-    #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<NpsStream, JsError> {
-        Ok(NpsStream { reader: nps_reader(&options)? })
-    }
-
-    /// The first `len` bytes of the input buffer; `text` when they are a string's.
-    pub fn push(&mut self, len: usize, text: bool) -> Result<(), JsError> {
-        let reader = &mut self.reader;
-        with_input(len, |b| if text { reader.push_text(b) } else { reader.push_bytes(b) });
-        self.reader.error().cloned().map_or(Ok(()), |e| Err(option_error(e)))
-    }
-
-    pub fn finish(&mut self) -> Result<JsValue, JsError> {
-        to_js(&self.reader.finish().map_err(option_error)?)
-    }
-
     #[wasm_bindgen(js_name = reportFor)]
     pub fn report_for(&self, column: JsValue) -> Result<JsValue, JsError> {
         to_js(&self.reader.report_for(&selector(&column, "column")?).map_err(option_error)?)
@@ -311,56 +326,20 @@ pub fn analyze_likert_input(len: usize, options: JsValue) -> Result<JsValue, JsE
     to_js(&reader.finish().map_err(option_error)?)
 }
 
-/// Reads SCI answers pushed in chunks (see `createSciReader` in js/core.js).
-///
-/// It has no `reportFor`: the SCI combines three columns row by row, which
-/// column profiles cannot answer, so other columns mean reading again.
-#[wasm_bindgen]
-pub struct SciStream {
-    reader: SciReader,
-}
+stream_class!(
+    /// Reads SCI answers pushed in chunks. It has no `reportFor`: the SCI
+    /// combines three columns row by row, which column profiles cannot
+    /// answer, so other columns mean reading again.
+    SciStream, SciReader, sci_reader
+);
 
-#[wasm_bindgen]
-impl SciStream {
-    #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<SciStream, JsError> {
-        Ok(SciStream { reader: sci_reader(&options)? })
-    }
-
-    pub fn push(&mut self, len: usize, text: bool) -> Result<(), JsError> {
-        let reader = &mut self.reader;
-        with_input(len, |b| if text { reader.push_text(b) } else { reader.push_bytes(b) });
-        self.reader.error().cloned().map_or(Ok(()), |e| Err(option_error(e)))
-    }
-
-    pub fn finish(&mut self) -> Result<JsValue, JsError> {
-        to_js(&self.reader.finish().map_err(option_error)?)
-    }
-}
-
-/// Reads Likert answers pushed in chunks (see `createLikertReader` in js/core.js).
-#[wasm_bindgen]
-pub struct LikertStream {
-    reader: LikertReader,
-}
+stream_class!(
+    /// Reads Likert answers pushed in chunks.
+    LikertStream, LikertReader, likert_reader
+);
 
 #[wasm_bindgen]
 impl LikertStream {
-    #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<LikertStream, JsError> {
-        Ok(LikertStream { reader: likert_reader(&options)? })
-    }
-
-    pub fn push(&mut self, len: usize, text: bool) -> Result<(), JsError> {
-        let reader = &mut self.reader;
-        with_input(len, |b| if text { reader.push_text(b) } else { reader.push_bytes(b) });
-        self.reader.error().cloned().map_or(Ok(()), |e| Err(option_error(e)))
-    }
-
-    pub fn finish(&mut self) -> Result<JsValue, JsError> {
-        to_js(&self.reader.finish().map_err(option_error)?)
-    }
-
     #[wasm_bindgen(js_name = reportFor)]
     pub fn report_for(&self, column: JsValue) -> Result<JsValue, JsError> {
         to_js(&self.reader.report_for(&selector(&column, "column")?).map_err(option_error)?)

@@ -4,10 +4,9 @@
 //! of 4 ("satisfied") or 5 ("very satisfied").
 
 use crate::options::OptionError;
-use crate::read::decode::Decoder;
 use crate::read::layout::{ColumnSelector, HeaderWords, Layout, ScoreColumn};
 use crate::options::ConfidenceLevel;
-use crate::read::parse::{ColumnSummary, Encoding, Rejected, ScoreParser, Tally, Warning};
+use crate::read::parse::{ColumnReader, ColumnSummary, Encoding, Rejected, Tally, Warning};
 use crate::read::token::Answers;
 use crate::stats::proportion::wilson;
 use crate::read::token::Scale;
@@ -172,48 +171,37 @@ pub fn analyze_likert(text: &[u8], scale: Scale, level: ConfidenceLevel) -> Like
 /// assert_eq!(report.labels, Some("agreement (English, 5 points)"));
 /// ```
 pub struct LikertReader {
-    scale: Scale,
     level: ConfidenceLevel,
-    column: Option<ColumnSelector>,
-    parser: Option<ScoreParser>,
+    reader: ColumnReader,
 }
 
 impl LikertReader {
     pub fn new(scale: Scale, level: ConfidenceLevel, column: Option<ColumnSelector>) -> Self {
-        LikertReader { scale, level, column, parser: None }
-    }
-
-    fn parser(&mut self, decoder: impl FnOnce() -> Decoder) -> &mut ScoreParser {
-        let (scale, column) = (self.scale, self.column.clone());
-        self.parser.get_or_insert_with(|| ScoreParser::reading(Answers::likert(scale), HeaderWords::SATISFACTION, column, decoder()))
+        LikertReader { level, reader: ColumnReader::new(Answers::likert(scale), HeaderWords::SATISFACTION, column) }
     }
 
     /// The next chunk of UTF-8 text; the first chunk decides text or bytes.
     pub fn push_text(&mut self, chunk: &[u8]) {
-        self.parser(Decoder::utf8).feed(chunk);
+        self.reader.push_text(chunk);
     }
 
     /// The next chunk of a file's bytes.
     pub fn push_bytes(&mut self, chunk: &[u8]) {
-        self.parser(Decoder::detect).feed(chunk);
+        self.reader.push_bytes(chunk);
     }
 
     /// The `column` option's error, as soon as the layout shows it names no column.
     pub fn error(&self) -> Option<&OptionError> {
-        self.parser.as_ref().and_then(ScoreParser::error)
+        self.reader.error()
     }
 
     pub fn finish(&mut self) -> Result<LikertReport, OptionError> {
-        let level = self.level;
-        let parser = self.parser(Decoder::utf8);
-        parser.end()?;
-        Ok(LikertReport::from_tally(parser.tally(), level))
+        Ok(LikertReport::from_tally(self.reader.finish()?, self.level))
     }
 
     /// After [`finish`](Self::finish): the report of another column.
     pub fn report_for(&self, column: &ColumnSelector) -> Result<LikertReport, OptionError> {
-        let parser = self.parser.as_ref().ok_or_else(|| OptionError::new("column", "nothing has been read yet".to_string()))?;
-        Ok(LikertReport::from_tally(parser.tally_for(column)?, self.level))
+        Ok(LikertReport::from_tally(self.reader.tally_for(column)?, self.level))
     }
 }
 

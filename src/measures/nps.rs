@@ -6,9 +6,8 @@
 //! this module is a fraction of 1; reports turn them into points and percents.
 
 use crate::options::{show_number, ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
-use crate::read::decode::Decoder;
 use crate::read::layout::{ColumnSelector, HeaderWords, Layout, ScoreColumn};
-use crate::read::parse::{parse_scores, ColumnSummary, Encoding, Rejected, ScoreParser, Tally, Warning};
+use crate::read::parse::{parse_scores, ColumnReader, ColumnSummary, Encoding, Rejected, Tally, Warning};
 use crate::read::token::Answers;
 use crate::stats::tango;
 use crate::read::token::Scale;
@@ -234,50 +233,38 @@ pub fn analyze_nps_column(text: &str, options: IntervalOptions, column: Option<C
 /// afterwards reports any column without reading again.
 pub struct NpsReader {
     options: IntervalOptions,
-    column: Option<ColumnSelector>,
-    parser: Option<ScoreParser>,
+    reader: ColumnReader,
 }
 
 impl NpsReader {
     pub fn new(options: IntervalOptions, column: Option<ColumnSelector>) -> Self {
-        NpsReader { options, column, parser: None }
-    }
-
-    fn parser(&mut self, decoder: impl FnOnce() -> Decoder) -> &mut ScoreParser {
-        let column = self.column.clone();
-        self.parser.get_or_insert_with(|| {
-            ScoreParser::reading(Answers::numbers(Scale::ZERO_TO_TEN), HeaderWords::RECOMMEND, column, decoder())
-        })
+        NpsReader { options, reader: ColumnReader::new(Answers::numbers(Scale::ZERO_TO_TEN), HeaderWords::RECOMMEND, column) }
     }
 
     /// The next chunk of UTF-8 text (a string's). The first chunk decides
     /// whether the reader reads text or file bytes.
     pub fn push_text(&mut self, chunk: &[u8]) {
-        self.parser(Decoder::utf8).feed(chunk);
+        self.reader.push_text(chunk);
     }
 
     /// The next chunk of a file's bytes, in whatever encoding they are.
     pub fn push_bytes(&mut self, chunk: &[u8]) {
-        self.parser(Decoder::detect).feed(chunk);
+        self.reader.push_bytes(chunk);
     }
 
     /// The `column` option's error, as soon as the layout shows it names no column.
     pub fn error(&self) -> Option<&OptionError> {
-        self.parser.as_ref().and_then(ScoreParser::error)
+        self.reader.error()
     }
 
     /// Ends the input and reports the column read.
     pub fn finish(&mut self) -> Result<NpsReport, OptionError> {
-        let options = self.options;
-        let parser = self.parser(Decoder::utf8);
-        parser.end()?;
-        Ok(NpsReport::from_tally(parser.tally(), options))
+        Ok(NpsReport::from_tally(self.reader.finish()?, self.options))
     }
 
     /// After [`finish`](Self::finish): the report of another column.
     pub fn report_for(&self, column: &ColumnSelector) -> Result<NpsReport, OptionError> {
-        let parser = self.parser.as_ref().ok_or_else(|| OptionError::new("column", "nothing has been read yet".to_string()))?;
-        Ok(NpsReport::from_tally(parser.tally_for(column)?, self.options))
+        Ok(NpsReport::from_tally(self.reader.tally_for(column)?, self.options))
     }
 }
 

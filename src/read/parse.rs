@@ -828,6 +828,55 @@ impl ScoreParser {
     }
 }
 
+/// A [`ScoreParser`] made on the first chunk: for text (a string's UTF-8)
+/// when that chunk is text, for file bytes in any encoding when it is bytes.
+/// The measures' readers are this with their report on top.
+pub struct ColumnReader {
+    answers: Answers,
+    words: HeaderWords,
+    column: Option<ColumnSelector>,
+    parser: Option<ScoreParser>,
+}
+
+impl ColumnReader {
+    pub fn new(answers: Answers, words: HeaderWords, column: Option<ColumnSelector>) -> Self {
+        ColumnReader { answers, words, column, parser: None }
+    }
+
+    fn parser(&mut self, decoder: impl FnOnce() -> Decoder) -> &mut ScoreParser {
+        let ColumnReader { answers, words, column, parser } = self;
+        parser.get_or_insert_with(|| ScoreParser::reading(*answers, *words, column.clone(), decoder()))
+    }
+
+    /// The next chunk of UTF-8 text; the first chunk decides text or bytes.
+    pub fn push_text(&mut self, chunk: &[u8]) {
+        self.parser(Decoder::utf8).feed(chunk);
+    }
+
+    /// The next chunk of a file's bytes, in whatever encoding they are.
+    pub fn push_bytes(&mut self, chunk: &[u8]) {
+        self.parser(Decoder::detect).feed(chunk);
+    }
+
+    /// The `column` option's error, as soon as the layout shows it names no column.
+    pub fn error(&self) -> Option<&OptionError> {
+        self.parser.as_ref().and_then(ScoreParser::error)
+    }
+
+    /// Ends the input; what was read of the column chosen.
+    pub fn finish(&mut self) -> Result<Tally, OptionError> {
+        let parser = self.parser(Decoder::utf8);
+        parser.end()?;
+        Ok(parser.tally())
+    }
+
+    /// After [`finish`](Self::finish): what was read of another column.
+    pub fn tally_for(&self, column: &ColumnSelector) -> Result<Tally, OptionError> {
+        let parser = self.parser.as_ref().ok_or_else(|| OptionError::new("column", "nothing has been read yet"))?;
+        parser.tally_for(column)
+    }
+}
+
 /// The part of a text the layout is decided on: its first [`SAMPLE_LINES`]
 /// lines, within its first [`SAMPLE_BYTES`] bytes and cut at a line end, but
 /// never fewer than its first [`MIN_SAMPLE_LINES`] lines (up to

@@ -7,16 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
+import { importWithMemory } from './wasm-memory.mjs';
+
 // The module's memory, caught as the package instantiates it.
-const Instance = WebAssembly.Instance;
-let memory = null;
-WebAssembly.Instance = function (...args) {
-  const instance = new Instance(...args);
-  memory ??= instance.exports.memory;
-  return instance;
-};
-const { analyzeNps, analyzeLikert, analyzeSci, createNpsReader, createLikertReader, createSciReader } = await import('../../pkg/loyalty-score.mjs');
-WebAssembly.Instance = Instance;
+const loaded = await importWithMemory(new URL('../../pkg/loyalty-score.mjs', import.meta.url).href);
+const { analyzeNps, analyzeLikert, analyzeSci, createNpsReader, createLikertReader, createSciReader } = loaded.api;
 
 const dir = new URL('../fixtures/exports/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8'));
@@ -122,5 +117,5 @@ test('a 1 GB export pushed in 4 MiB slices is read whole while the module memory
   assert.ok(slice.length * slices >= 1024 ** 3);
   assert.deepEqual([report.promoters, report.passives, report.detractors, report.rejectedCount], [2 * blocks, 2 * blocks, 7 * blocks, 0]);
   assert.equal(report.rows, rowsPerSlice * slices);
-  assert.ok(memory.buffer.byteLength < 32 * 1024 * 1024, `wasm memory ${memory.buffer.byteLength} bytes`);
+  assert.ok(loaded.memory().buffer.byteLength < 32 * 1024 * 1024, `wasm memory ${loaded.memory().buffer.byteLength} bytes`);
 });
