@@ -2,40 +2,94 @@
 // inlined as base64 and instantiated synchronously on import, so there is no
 // init call, no .wasm file to serve and no fetch: the same file works in
 // Node, bundlers, workers, classic scripts and pages opened from disk.
-import {
-  initSync,
-  inputBuffer,
-  analyzeNpsInput,
-  analyzeSciInput,
-  analyzeLikertInput,
-  retention as retentionReport,
-  customerLifetimeValue as lifetimeValue,
-  npsFromCounts as countsReport,
-  compareNps as compareCounts,
-  npsSampleSize as sampleSize,
-  NpsStream,
-  SciStream,
-  LikertStream,
-} from '../target/wasm-bindgen/loyalty_score.js';
-import wasmBase64 from '../.build/wasm-base64.js';
-import { decodeBase64 } from './base64.js';
+//
+// Instantiating is guarded: where WebAssembly cannot run (a page whose
+// Content-Security-Policy lacks 'wasm-unsafe-eval', a browser with
+// WebAssembly switched off) importing still works, and every function throws
+// an Error that says why and how a site allows it. A trap or an
+// out-of-memory inside the module leaves its memory in no known state, so
+// the instance is dropped and the next call makes a fresh one.
+// The glue is bundled as a factory (scripts/build.mjs): each instance gets a
+// glue of its own, so objects of a dropped instance never touch the new one.
+import * as bindings from '../target/wasm-bindgen/loyalty_score.js';
+import * as engine from '../.build/wasm-instance.js';
 
-const wasm = initSync({ module: decodeBase64(wasmBase64) });
+const CSP_FIX = "Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'";
+
+let core = null; // { api, memory }: the glue and the instance it drives
+let unavailable = null; // why WebAssembly cannot run here
+let generation = 0; // which instance: readers of an earlier one refuse to go on
+
+function start() {
+  generation++;
+  if (!bindings.glue) {
+    // The source tree imported unbundled (tests of www/ in Node): the glue as
+    // wasm-bindgen wrote it, which makes one instance for good.
+    const exports = bindings.initSync({ module: engine.compiled() });
+    return { api: bindings, memory: exports.memory };
+  }
+  const api = bindings.glue();
+  const instance = engine.instantiate(api.__wbg_get_imports());
+  api.__wbg_finalize_init(instance, undefined);
+  return { api, memory: instance.exports.memory };
+}
+
+function connect() {
+  try {
+    core = start();
+  } catch (error) {
+    const reason = error?.message ?? String(error);
+    unavailable = new Error(
+      `loyalty-score cannot run here: WebAssembly is not allowed or not available (${reason}). ` +
+        `On a web page, allow it with ${CSP_FIX}, or use the build without WebAssembly (loyalty-calculator.nowasm.js).`,
+      { cause: error },
+    );
+    unavailable.code = 'wasm-unavailable';
+  }
+}
+
+connect();
+
+/** The glue of a live instance; a fresh one after a trap. */
+function live() {
+  if (unavailable) throw unavailable;
+  if (!core) connect();
+  if (unavailable) throw unavailable;
+  return core.api;
+}
+
+const isTrap = (error) => error instanceof RangeError || error?.name === 'RuntimeError' || (typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError);
+
+/** Runs `body(api)`; a trap drops the instance and throws an Error that says so. */
+function guarded(name, body) {
+  const api = live();
+  try {
+    return body(api);
+  } catch (error) {
+    if (!isTrap(error)) throw error;
+    core = null;
+    const failed = new Error(`${name}: the WebAssembly module failed (${error.message}); the next call starts a fresh one`, { cause: error });
+    failed.code = 'wasm-trap';
+    throw failed;
+  }
+}
+
+const memory = () => core.memory;
 const encoder = new TextEncoder();
 
 // Writes `text` as UTF-8 into the module's input buffer with encodeInto, which
 // copies natively, and returns the number of bytes written.
-function writeInput(text) {
+function writeInput({ inputBuffer }, text) {
   let capacity = text.length; // exact for ASCII, the usual paste
   let address = inputBuffer(capacity);
-  let { read, written } = encoder.encodeInto(text, new Uint8Array(wasm.memory.buffer, address, capacity));
+  let { read, written } = encoder.encodeInto(text, new Uint8Array(memory().buffer, address, capacity));
   while (read < text.length) {
     // Each UTF-16 code unit left needs at most 3 bytes.
     capacity = written + (text.length - read) * 3;
     address = inputBuffer(capacity);
     const more = encoder.encodeInto(
       text.slice(read),
-      new Uint8Array(wasm.memory.buffer, address + written, capacity - written),
+      new Uint8Array(memory().buffer, address + written, capacity - written),
     );
     read += more.read;
     written += more.written;
@@ -44,9 +98,9 @@ function writeInput(text) {
 }
 
 // Copies file bytes into the module's input buffer.
-function writeBytes(bytes) {
+function writeBytes({ inputBuffer }, bytes) {
   const address = inputBuffer(bytes.length);
-  new Uint8Array(wasm.memory.buffer, address, bytes.length).set(bytes);
+  new Uint8Array(memory().buffer, address, bytes.length).set(bytes);
   return bytes.length;
 }
 
@@ -59,45 +113,46 @@ function requireText(name, text) {
 /** NPS report for pasted 0–10 answers. */
 export function analyzeNps(text, options) {
   requireText('analyzeNps', text);
-  return analyzeNpsInput(writeInput(text), options);
+  return guarded('analyzeNps', (api) => api.analyzeNpsInput(writeInput(api, text), options));
 }
 
 /** NPS report for { promoters, passives, detractors }. */
 export function npsFromCounts(counts, options) {
-  return countsReport(counts, options);
+  return guarded('npsFromCounts', (api) => api.npsFromCounts(counts, options));
 }
 
 /** Change from `before` to `after`, each counts, a report, or pasted text. */
 export function compareNps(before, after, options) {
   const asCounts = (sample) => (typeof sample === 'string' ? analyzeNps(sample, options) : sample);
-  return compareCounts(asCounts(before), asCounts(after), options);
+  const counts = [asCounts(before), asCounts(after)];
+  return guarded('compareNps', (api) => api.compareNps(...counts, options));
 }
 
 /** Respondents needed for a margin of error of ±margin NPS points. */
 export function npsSampleSize(request) {
-  return sampleSize(request);
+  return guarded('npsSampleSize', (api) => api.npsSampleSize(request));
 }
 
 /** Secure Customer Index and Customer Loyalty Index from three columns of answers. */
 export function analyzeSci(text, options) {
   requireText('analyzeSci', text);
-  return analyzeSciInput(writeInput(text), options);
+  return guarded('analyzeSci', (api) => api.analyzeSciInput(writeInput(api, text), options));
 }
 
 /** Likert / CSAT summary of one column of answers. */
 export function analyzeLikert(text, options) {
   requireText('analyzeLikert', text);
-  return analyzeLikertInput(writeInput(text), options);
+  return guarded('analyzeLikert', (api) => api.analyzeLikertInput(writeInput(api, text), options));
 }
 
 /** Retention and churn over a period. */
 export function retention(period) {
-  return retentionReport(period);
+  return guarded('retention', (api) => api.retention(period));
 }
 
 /** Customer lifetime value (Gupta & Lehmann 2003). */
 export function customerLifetimeValue(input) {
-  return lifetimeValue(input);
+  return guarded('customerLifetimeValue', (api) => api.customerLifetimeValue(input));
 }
 
 /**
@@ -106,35 +161,42 @@ export function customerLifetimeValue(input) {
  * returns the report, `reportFor(column)` afterwards another column's without
  * reading again, and `free()` gives its memory back at once.
  */
-function streamReader(name, Stream, options) {
-  const stream = new Stream(options);
+function streamReader(name, className, options) {
+  const stream = guarded(name, (api) => new api[className](options));
+  const born = generation;
   let ended = false;
   let freed = false;
-  const live = (what) => {
+  const use = (what, body) => {
     if (freed) throw new Error(`${name}: ${what} after free()`);
+    if (born !== generation || !core) throw new Error(`${name}: ${what} after the WebAssembly module failed; start a new reader`);
+    return guarded(name, body);
   };
   return {
     push(chunk) {
-      live('push');
-      if (ended) throw new Error(`${name}: push after finish()`);
-      if (typeof chunk === 'string') stream.push(writeInput(chunk), true);
-      else if (chunk instanceof Uint8Array) stream.push(writeBytes(chunk), false);
-      else if (chunk instanceof ArrayBuffer) stream.push(writeBytes(new Uint8Array(chunk)), false);
-      else throw new TypeError(`${name}: a chunk must be a string or a Uint8Array, got ${chunk === null ? 'null' : typeof chunk}`);
+      if (ended && !freed) throw new Error(`${name}: push after finish()`);
+      use('push', (api) => {
+        if (typeof chunk === 'string') stream.push(writeInput(api, chunk), true);
+        else if (chunk instanceof Uint8Array) stream.push(writeBytes(api, chunk), false);
+        else if (chunk instanceof ArrayBuffer) stream.push(writeBytes(api, new Uint8Array(chunk)), false);
+        else throw new TypeError(`${name}: a chunk must be a string or a Uint8Array, got ${chunk === null ? 'null' : typeof chunk}`);
+      });
     },
     finish() {
-      live('finish');
-      ended = true;
-      return stream.finish();
+      return use('finish', () => {
+        ended = true;
+        return stream.finish();
+      });
     },
     reportFor(column) {
-      live('reportFor');
-      if (!ended) throw new Error(`${name}: reportFor before finish()`);
-      if (typeof stream.reportFor !== 'function') throw new Error(`${name}: the SCI joins three columns row by row; read the text again with other columns`);
-      return stream.reportFor(column);
+      return use('reportFor', () => {
+        if (!ended) throw new Error(`${name}: reportFor before finish()`);
+        if (typeof stream.reportFor !== 'function') throw new Error(`${name}: the SCI joins three columns row by row; read the text again with other columns`);
+        return stream.reportFor(column);
+      });
     },
     free() {
-      if (!freed) stream.free();
+      // A reader of a dropped instance has nothing left to give back.
+      if (!freed && born === generation && core) stream.free();
       freed = true;
     },
   };
@@ -142,15 +204,15 @@ function streamReader(name, Stream, options) {
 
 /** NPS of a survey export pushed in chunks (see streamReader). */
 export function createNpsReader(options) {
-  return streamReader('createNpsReader', NpsStream, options);
+  return streamReader('createNpsReader', 'NpsStream', options);
 }
 
 /** Likert / CSAT of a survey export pushed in chunks. */
 export function createLikertReader(options) {
-  return streamReader('createLikertReader', LikertStream, options);
+  return streamReader('createLikertReader', 'LikertStream', options);
 }
 
 /** SCI and CLI of a survey export pushed in chunks (no reportFor). */
 export function createSciReader(options) {
-  return streamReader('createSciReader', SciStream, options);
+  return streamReader('createSciReader', 'SciStream', options);
 }

@@ -58,7 +58,7 @@ export interface ColumnSummary {
   profile: ColumnProfile;
 }
 
-export type WarningCode = 'several-columns' | 'short-scale' | 'test-responses' | 'chosen-by-values';
+export type WarningCode = 'several-columns' | 'short-scale' | 'test-responses' | 'chosen-by-values' | 'unclosed-quote';
 
 /** Something a careful analyst would stop at. `message` is English; translate by `code`. */
 export interface ReadingWarning {
@@ -66,6 +66,8 @@ export interface ReadingWarning {
   message: string;
   /** The columns (from 1) it is about, if it names some. */
   columns?: number[];
+  /** The place in the text it is about (the quote that never closes). */
+  at?: { line: number; column: number };
 }
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';

@@ -3,18 +3,148 @@
 // ESM and CommonJS for the package, a single classic script for the embed.
 // The spreadsheet reader (www/xlsx.js) is built apart, into files loaded only
 // when a visitor gives a spreadsheet: dist/loyalty-xlsx.js, pkg/xlsx.mjs/.cjs.
+//
+// dist/loyalty-calculator.nowasm.js is the same embed for pages where
+// WebAssembly cannot run: the core built without reference types
+// (target/nowasm, see the Makefile), bound by wasm-bindgen without externref,
+// lowered to MVP WebAssembly and turned into JavaScript by binaryen's wasm2js.
+//
+// `node scripts/build.mjs trap-test` builds only the test embed
+// target/trap-test/loyalty-calculator.js from the core built with the cargo
+// feature `trap-test` (tests/js/widget-reliability.test.mjs does both).
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
+const tool = (name) => at('node_modules/.bin', name);
 
-const wasm = readFileSync(at('target/wasm-bindgen/loyalty_score_bg.wasm'));
-mkdirSync(at('.build'), { recursive: true });
-writeFileSync(at('.build/wasm-base64.js'), `export default ${JSON.stringify(wasm.toString('base64'))};\n`);
+// The wasm-bindgen CLI that wasm-pack fetched for the crate's wasm-bindgen version.
+function wasmBindgenCli() {
+  const version = /name = "wasm-bindgen"\nversion = "([^"]+)"/.exec(readFileSync(at('Cargo.lock'), 'utf8'))[1];
+  const cached = join(homedir(), '.cache/.wasm-pack', `wasm-bindgen-cargo-install-${version}`, 'wasm-bindgen');
+  return existsSync(cached) ? cached : 'wasm-bindgen';
+}
+
+// The rlib's target_features section claims reference-types (from the
+// prebuilt std), which would make wasm-bindgen emit externref glue; the code
+// itself has none once built with -reference-types.
+function bindWithoutExternref(rawWasm, outDir) {
+  mkdirSync(outDir, { recursive: true });
+  const stripped = join(outDir, 'stripped.wasm');
+  execFileSync(tool('wasm-opt'), [rawWasm, '--strip-target-features', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue', '-o', stripped]);
+  execFileSync(wasmBindgenCli(), [stripped, '--out-dir', outDir, '--target', 'web', '--out-name', 'loyalty_score', '--no-typescript']);
+  rmSync(stripped);
+}
+
+// wasm2js takes MVP WebAssembly only: the saturating conversions, sign
+// extension and bulk memory are lowered first. Its memory.grow copies into a
+// new ArrayBuffer but leaves the old one attached, and wasm-bindgen's glue
+// only notices a new buffer when the old one is detached, so it is detached;
+// a trap throws an Error named RuntimeError, as WebAssembly's would be.
+function wasmToJs(wasmFile, outFile) {
+  const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals'];
+  const mvp = outFile.replace(/\.js$/, '.mvp.wasm');
+  mkdirSync(dirname(outFile), { recursive: true });
+  execFileSync(tool('wasm-opt'), [wasmFile, ...features, '--llvm-nontrapping-fptoint-lowering', '--llvm-memory-copy-fill-lowering', '--signext-lowering', '-O3', '--strip-producers', '-o', mvp]);
+  execFileSync(tool('wasm2js'), [mvp, ...features, '-O3', '-o', outFile + '.raw']);
+  rmSync(mvp);
+  let js = readFileSync(outFile + '.raw', 'utf8');
+  rmSync(outFile + '.raw');
+  const swaps = [
+    [/^import \* as \S+ from '\.\/loyalty_score_bg\.js';\n/m, ''],
+    [/\nvar retasmFunc = asmFunc\([\s\S]*$/, '\n'],
+    [/function wasm2js_trap\(\) \{ throw new Error\('abort'\); \}/, "function wasm2js_trap() { const trap = new Error('unreachable executed'); trap.name = 'RuntimeError'; throw trap; }"],
+    [/(\n\s*)buffer = newBuffer;/, '$1const oldBuffer = buffer;$1buffer = newBuffer;$1detach(oldBuffer);'],
+  ];
+  for (const [pattern, replacement] of swaps) {
+    if (!pattern.test(js)) throw new Error(`wasm2js output changed: ${pattern} not found`);
+    js = js.replace(pattern, replacement);
+  }
+  // Each call runs the whole output again, so a fresh instance shares no state with the last.
+  writeFileSync(outFile, `const detach = (old) => (old.transfer ? old.transfer(0) : structuredClone(old, { transfer: [old] }));
+export const compiled = undefined; // js/core.js asks for it only unbundled
+export function instantiate(imports) {
+${js}
+  return { exports: asmFunc(imports) };
+}
+`);
+}
+
+function writeWasmInstance(wasmFile, dir) {
+  mkdirSync(dir, { recursive: true });
+  const bytes = readFileSync(wasmFile);
+  writeFileSync(join(dir, 'wasm-base64.js'), `export default ${JSON.stringify(bytes.toString('base64'))};\n`);
+  // Compiled once, instantiated again after a trap.
+  writeFileSync(join(dir, 'wasm-instance.js'), `import wasmBase64 from './wasm-base64.js';
+import { decodeBase64 } from ${JSON.stringify(relative(dir, at('js/base64.js')))};
+let module = null;
+export function compiled() {
+  module ??= new WebAssembly.Module(decodeBase64(wasmBase64));
+  return module;
+}
+export function instantiate(imports) {
+  return new WebAssembly.Instance(compiled(), imports);
+}
+`);
+  return bytes;
+}
+
+// js/core.js makes a fresh instance after a trap, and the wasm-bindgen glue
+// keeps its instance in module state: so the glue is bundled as a factory,
+// each call of which gives a copy with its own state. `glueDir` and
+// `instanceDir` choose the flavour (WebAssembly, wasm2js, trap-test).
+function coreFlavour(glueDir, instanceDir) {
+  return {
+    name: 'core-flavour',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/target\/wasm-bindgen\/loyalty_score\.js$/ }, () => ({ path: join(glueDir, 'loyalty_score.js') }));
+      b.onResolve({ filter: /^\.\.\/\.build\/wasm-instance\.js$/ }, () => ({ path: join(instanceDir, 'wasm-instance.js') }));
+      b.onLoad({ filter: /[\\/]loyalty_score\.js$/ }, ({ path }) => {
+        const source = readFileSync(path, 'utf8');
+        const names = [...source.matchAll(/^export (?:class|function) (\w+)/gm)].map((match) => match[1]);
+        // The glue's async loader, never called, names the .wasm file by
+        // import.meta.url, which bundlers of the package would try to resolve.
+        const body = source
+          .replace(/^export \{[^}]*\};?\s*$/m, '')
+          .replace(/^export (class|function) /gm, '$1 ')
+          .replace(/new URL\('[^']*\.wasm', import\.meta\.url\)/g, 'undefined');
+        if (body.includes('import.meta')) throw new Error(`${path}: the glue's loader changed; import.meta left in the bundle`);
+        return { loader: 'js', resolveDir: dirname(path), contents: `export function glue() {\n${body}\nreturn { __wbg_get_imports, __wbg_finalize_init, ${names.join(', ')} };\n}\nexport const initSync = undefined; // js/core.js uses it only unbundled\n` };
+      });
+    },
+  };
+}
+const wasmFlavour = coreFlavour(at('target/wasm-bindgen'), at('.build'));
+const nowasmFlavour = coreFlavour(at('target/nowasm/wasm-bindgen'), at('.build/nowasm'));
+
+if (process.argv[2] === 'trap-test') {
+  const dir = at('target/trap-test');
+  bindTrapTest(dir);
+  writeWasmInstance(join(dir, 'wasm-bindgen/loyalty_score_bg.wasm'), join(dir, 'instance'));
+  await build({
+    bundle: true, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, target: 'es2022', inject: [at('js/text-codec.js')],
+    entryPoints: [at('www/embed.js')], outfile: join(dir, 'loyalty-calculator.js'), format: 'iife', platform: 'browser',
+    plugins: [coreFlavour(join(dir, 'wasm-bindgen'), join(dir, 'instance'))],
+  });
+  process.exit(0);
+}
+
+// The trap-test core is built with the default features of the target, so
+// wasm-bindgen's own glue (externref) fits it as it does the normal build.
+function bindTrapTest(dir) {
+  mkdirSync(join(dir, 'wasm-bindgen'), { recursive: true });
+  execFileSync(wasmBindgenCli(), [join(dir, 'wasm32-unknown-unknown/release/loyalty_score.wasm'), '--out-dir', join(dir, 'wasm-bindgen'), '--target', 'web', '--out-name', 'loyalty_score', '--no-typescript']);
+}
+
+const wasm = writeWasmInstance(at('target/wasm-bindgen/loyalty_score_bg.wasm'), at('.build'));
+bindWithoutExternref(at('target/nowasm/wasm32-unknown-unknown/release/loyalty_score.wasm'), at('target/nowasm/wasm-bindgen'));
+wasmToJs(at('target/nowasm/wasm-bindgen/loyalty_score_bg.wasm'), at('.build/nowasm/wasm-instance.js'));
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(at('Cargo.toml'), 'utf8'))[1];
 const banner = `/*! loyalty-score ${version} | MIT OR Apache-2.0 */`;
@@ -45,7 +175,7 @@ const squeezeCss = {
     }));
   },
 };
-const common = { bundle: true, plugins: [squeezeCss], logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, banner: { js: banner }, target: 'es2022', legalComments: 'none' };
+const common = { bundle: true, plugins: [squeezeCss, wasmFlavour], logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, banner: { js: banner }, target: 'es2022', legalComments: 'none' };
 
 rmSync(at('pkg'), { recursive: true, force: true });
 rmSync(at('dist'), { recursive: true, force: true });
@@ -57,6 +187,16 @@ await build({
   ...codecs,
   entryPoints: [at('www/embed.js')],
   outfile: at('dist/loyalty-calculator.js'),
+  format: 'iife',
+  platform: 'browser',
+  minify: true,
+});
+await build({
+  ...common,
+  ...codecs,
+  plugins: [squeezeCss, nowasmFlavour],
+  entryPoints: [at('www/embed.js')],
+  outfile: at('dist/loyalty-calculator.nowasm.js'),
   format: 'iife',
   platform: 'browser',
   minify: true,
@@ -105,4 +245,4 @@ for (const file of ['index.html', 'page.css', 'page.js', 'embed.html', 'embed-fr
 
 const kib = (file) => (statSync(at(file)).size / 1024).toFixed(1) + ' KiB';
 const withGzip = (file) => `${kib(file)} (${(gzipSync(readFileSync(at(file)), { level: 9 }).length / 1024).toFixed(1)} KiB gzipped)`;
-console.log(`wasm ${(wasm.length / 1024).toFixed(1)} KiB; pkg/loyalty-score.mjs ${kib('pkg/loyalty-score.mjs')}; dist/loyalty-calculator.js ${kib('dist/loyalty-calculator.js')}; dist/loyalty-xlsx.js ${withGzip('dist/loyalty-xlsx.js')}; pkg/xlsx.mjs ${withGzip('pkg/xlsx.mjs')}; pkg/xlsx.cjs ${withGzip('pkg/xlsx.cjs')}`);
+console.log(`wasm ${(wasm.length / 1024).toFixed(1)} KiB; pkg/loyalty-score.mjs ${kib('pkg/loyalty-score.mjs')}; dist/loyalty-calculator.js ${withGzip('dist/loyalty-calculator.js')}; dist/loyalty-calculator.nowasm.js ${withGzip('dist/loyalty-calculator.nowasm.js')}; dist/loyalty-xlsx.js ${withGzip('dist/loyalty-xlsx.js')}; pkg/xlsx.mjs ${withGzip('pkg/xlsx.mjs')}; pkg/xlsx.cjs ${withGzip('pkg/xlsx.cjs')}`);

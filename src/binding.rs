@@ -35,9 +35,25 @@ pub fn input_buffer(len: usize) -> *mut u8 {
 fn with_input<T>(len: usize, read: impl FnOnce(&[u8]) -> T) -> T {
     INPUT.with(|buffer| {
         let buffer = buffer.borrow();
-        read(&buffer[..len.min(buffer.len())])
+        let bytes = &buffer[..len.min(buffer.len())];
+        trap_on_magic_input(bytes);
+        read(bytes)
     })
 }
+
+/// Only in the `trap-test` build, which the browser tests make apart: the
+/// input `\0trap\0` traps, so that the tests can show that the widget and
+/// js/core.js recover from a trap. Normal builds compile this to nothing.
+#[cfg(all(feature = "trap-test", target_arch = "wasm32"))]
+fn trap_on_magic_input(bytes: &[u8]) {
+    if bytes == b"\0trap\0" {
+        core::arch::wasm32::unreachable();
+    }
+}
+
+#[cfg(not(all(feature = "trap-test", target_arch = "wasm32")))]
+#[inline(always)]
+fn trap_on_magic_input(_: &[u8]) {}
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);

@@ -178,6 +178,21 @@ fn warnings_say_where_a_careful_analyst_would_stop() {
     assert_eq!(r.warnings.iter().map(|w| w.code).collect::<Vec<_>>(), vec!["test-responses"]);
 }
 
+#[test]
+fn a_quote_that_never_closes_is_a_warning_with_its_place() {
+    // Row 3's comment opens a quote at column 5 that no later quote closes:
+    // as RFC 4180 reads it, rows 3 to 5 are one cell, so only 9 and 10 count.
+    let text = "id,score,comment\n1,9,ok\n2,10,\"so \"\"good\"\" and\n3,3,x\n4,2,y\n";
+    let r = analyze_nps(text, OPTIONS);
+    assert_eq!((r.promoters, r.detractors), (2, 0));
+    let warning = r.warnings.iter().find(|w| w.code == "unclosed-quote").expect("a warning");
+    assert_eq!(warning.message, "a quote opened at line 3, column 6 never closes, so everything after it was read as one cell");
+    // Closed quotes, doubled quotes inside them and a quote inside an unquoted cell are fine.
+    let fine = analyze_nps("id,score,comment\n1,9,\"a \"\"b\"\"\"\n2,10,5\" screen\n", OPTIONS);
+    assert!(fine.warnings.iter().all(|w| w.code != "unclosed-quote"), "{:?}", fine.warnings);
+    assert_eq!(fine.promoters, 2);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 

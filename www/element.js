@@ -15,6 +15,41 @@ import { textInput } from './input.js';
 import { actionsPanel } from './actions.js';
 import { followHtmlLang, languageOf } from './language.js';
 import { METRICS, METRIC_STYLES, metricNamed, say, valuesOf } from './metrics/index.js';
+import { bilingual, fill } from './strings.js';
+import { npsSampleSize } from '../js/core.js';
+
+// Shown by the shell itself: where the core cannot run, and when a computation failed.
+const SHELL_STRINGS = bilingual({
+  unavailableTitle: ['This calculator cannot run on this page.', 'Deze calculator kan op deze pagina niet werken.'],
+  unavailableWhy: [
+    'It computes in your browser with WebAssembly, which this page or this browser does not allow.',
+    'Hij rekent in je browser met WebAssembly, en dat staat deze pagina of deze browser niet toe.',
+  ],
+  unavailableFix: [
+    "Site owner: add 'wasm-unsafe-eval' to script-src in the page's Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval'), or use loyalty-calculator.nowasm.js.",
+    "Beheerder van de site: zet 'wasm-unsafe-eval' in script-src van de Content-Security-Policy van de pagina (script-src 'self' 'wasm-unsafe-eval'), of gebruik loyalty-calculator.nowasm.js.",
+  ],
+  failed: [
+    'The calculation failed. Try again: paste or type the answers once more.',
+    'De berekening is mislukt. Probeer het opnieuw: plak of typ de antwoorden nog eens.',
+  ],
+});
+
+// Asked once per page: the core throws this error from every call where WebAssembly cannot run.
+let coreBlocked;
+function blockedCore() {
+  if (coreBlocked === undefined) {
+    try {
+      npsSampleSize({ margin: 5 });
+      coreBlocked = null;
+    } catch (error) {
+      coreBlocked = error?.code === 'wasm-unavailable' ? error : null;
+      // The site owner reads the console; the visitor reads the element.
+      if (coreBlocked) console.error(`<loyalty-calculator>: ${coreBlocked.message}`);
+    }
+  }
+  return coreBlocked;
+}
 
 const SCALES = valuesOf('scales');
 const METHODS = valuesOf('methods');
@@ -44,6 +79,7 @@ export class LoyaltyCalculator extends ElementBase {
   #report = null;
   #reportMetric = null;
   #built = false;
+  #blocked = null; // the notice shown instead of the calculator where the core cannot run
   #chartWidth = 0;
   #id = `lc${++instances}`;
 
@@ -187,6 +223,10 @@ export class LoyaltyCalculator extends ElementBase {
       }
     }
     followHtmlLang(this, true);
+    if (this.#blocked || (!this.#built && blockedCore())) {
+      this.#showBlocked();
+      return;
+    }
     if (!this.#built) {
       this.#build();
       this.#restoreShared();
@@ -204,9 +244,11 @@ export class LoyaltyCalculator extends ElementBase {
   /** Called when <html lang> changes. */
   languageChanged() {
     if (this.#built && !this.hasAttribute('lang')) this.#relabel();
+    if (this.#blocked && !this.hasAttribute('lang')) this.#showBlocked();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
+    if (this.#blocked && name === 'lang') this.#showBlocked();
     if (!this.#built || oldValue === newValue) return;
     if (name === 'value') {
       this.#input.setMode('paste');
@@ -282,6 +324,7 @@ export class LoyaltyCalculator extends ElementBase {
     p.inputSide = h('div', { class: 'input' }, this.#input.root, p.options);
 
     p.metricResult = h('div', {});
+    p.failure = h('p', { part: 'failure', class: 'error', role: 'alert', hidden: true });
     p.status = h('p', { role: 'status', 'aria-live': 'polite', class: 'vh' });
 
     p.actions = actionsPanel({
@@ -297,7 +340,7 @@ export class LoyaltyCalculator extends ElementBase {
     });
 
     p.privacy = h('p', { part: 'privacy', class: 'privacy wide' });
-    p.result = h('div', { part: 'result', class: 'result' }, p.metricResult, p.status, p.actions.root);
+    p.result = h('div', { part: 'result', class: 'result' }, p.failure, p.metricResult, p.status, p.actions.root);
     for (const metric of METRICS) if (metric.extras) this.#extras.push(Object.assign(metric.extras(host), { owner: metric.name }));
     p.root = h('div', { part: 'container', class: 'root' },
       h('div', { class: 'layout' }, p.inputSide, p.result, ...this.#extras.map((extra) => extra.root), p.privacy));
@@ -393,6 +436,7 @@ export class LoyaltyCalculator extends ElementBase {
     view.relabel(t);
     p.actions.relabel(t);
     text(p.privacy, 'privacy');
+    if (!p.failure.hidden) p.failure.textContent = fill(SHELL_STRINGS, t.lang, 'failed');
     for (const extra of this.#extras) extra.relabel();
     if (this.#report && this.#reportMetric === metric.name) this.#render(this.#report);
   }
@@ -432,7 +476,15 @@ export class LoyaltyCalculator extends ElementBase {
 
   /** The report of a metric's own form; an error names the first field in question. */
   #computeFields(metric) {
-    const { report, error } = this.#view(metric).compute();
+    let computed;
+    try {
+      computed = this.#view(metric).compute();
+    } catch {
+      this.#failed();
+      return null;
+    }
+    this.#showFailure(false);
+    const { report, error } = computed;
     this.#report = report;
     this.#reportMetric = metric.name;
     this.#render(report);
@@ -447,9 +499,11 @@ export class LoyaltyCalculator extends ElementBase {
     try {
       report = make();
     } catch (error) {
-      this.#fail('failed', String(error?.message ?? error));
+      if (this.#built) this.#failed();
+      else this.#fail('failed', String(error?.message ?? error));
       return null;
     }
+    if (this.#built) this.#showFailure(false);
     const metric = this.#metric();
     this.#report = report;
     this.#reportMetric = metric.name;
@@ -460,6 +514,37 @@ export class LoyaltyCalculator extends ElementBase {
       this.#notify('loyalty-result', report);
     }
     return report;
+  }
+
+  /**
+   * A computation threw: a trap in the module (js/core.js has already
+   * dropped that instance, so the next input gets a fresh one) or a bug. The
+   * result on show stays, marked by the message.
+   */
+  #failed() {
+    const message = fill(SHELL_STRINGS, this.language, 'failed');
+    // The failure part is an alert, so it is announced without the status line.
+    this.#showFailure(true, message);
+    this.#fail('failed', message);
+  }
+
+  #showFailure(on, message = '') {
+    this.#p.failure.hidden = !on;
+    this.#p.failure.textContent = message;
+  }
+
+  /** In place of the calculator: why it cannot run here, in the visitor's language, and the fix for the site owner. */
+  #showBlocked() {
+    if (!this.#blocked) {
+      adoptStyles(this.#root, METRIC_STYLES);
+      const line = (key) => h('p', { 'data-key': key });
+      this.#blocked = h('div', { part: 'container unavailable', class: 'root unavailable', role: 'alert' },
+        h('strong', { 'data-key': 'unavailableTitle' }), line('unavailableWhy'), line('unavailableFix'));
+      this.#root.replaceChildren(this.#blocked);
+    }
+    const lang = this.language;
+    this.#blocked.setAttribute('lang', lang);
+    for (const node of this.#blocked.querySelectorAll('[data-key]')) node.textContent = fill(SHELL_STRINGS, lang, node.dataset.key);
   }
 
   #fail(code, message, report = null, field = undefined) {

@@ -21,10 +21,14 @@ export const WARNING_STRINGS = bilingual({
     'No header named the question; the column was chosen by its values.',
     'Geen kop noemde de vraag; de kolom is gekozen op grond van de waarden.',
   ],
+  'warning.unclosed-quote': [
+    'A quote opened at line {line}, column {column} never closes, so everything after it was read as one cell.',
+    'Een aanhalingsteken op regel {line}, kolom {column} wordt nooit gesloten, dus alles daarna is als één cel gelezen.',
+  ],
 });
 
 /** One warning in words; `columns` are the indices of the columns it is about. */
-function warningText(report, { code, columns = [], message }, say) {
+function warningText(report, { code, columns = [], message, at }, say) {
   const list = (Array.isArray(report.columns) ? report.columns : report.table) ?? [];
   const named = columns.map((index) => list.find((column) => column.index === index) ?? { index });
   if (code === 'several-columns') {
@@ -34,6 +38,7 @@ function warningText(report, { code, columns = [], message }, say) {
     const max = named[0]?.profile?.max ?? /\d+/.exec(message)?.[0];
     return say('warning.short-scale', { max, scale: range(1, max) });
   }
+  if (code === 'unclosed-quote') return say('warning.unclosed-quote', { line: at?.line, column: at?.column });
   return `warning.${code}` in WARNING_STRINGS.en ? say(`warning.${code}`) : message;
 }
 

@@ -73,12 +73,15 @@ pub struct ColumnSummary {
 
 /// Something a careful analyst would stop at: a stable `code`, an English
 /// `message`, and the columns (from 1) it is about.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Warning {
     pub code: &'static str,
     pub message: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub columns: Vec<u32>,
+    /// The place in the text it is about, if one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<Position>,
 }
 
 /// Everything read from a paste: the answers by value, and the rejects.
@@ -460,6 +463,12 @@ impl ListReader {
 /// Reads a table, counting the cells of every column.
 struct TableReader {
     rows: RowReader,
+    table: TableCounts,
+}
+
+/// The counts of a table as its rows arrive, apart from the row reader that
+/// lends them, so that one can call the other without a second reader.
+struct TableCounts {
     header_rows_left: usize,
     chosen: usize,
     counts: Vec<ColumnCount>,
@@ -473,29 +482,34 @@ impl TableReader {
     fn new(delimiter: u8, plan: &Plan, scale: Scale, chosen: usize) -> Self {
         TableReader {
             rows: RowReader::new(delimiter),
-            header_rows_left: plan.header_rows,
-            chosen,
-            counts: Vec::new(),
-            scale,
-            status_column: plan.status_column,
-            data_rows: 0,
-            preview_rows: 0,
+            table: TableCounts {
+                header_rows_left: plan.header_rows,
+                chosen,
+                counts: Vec::new(),
+                scale,
+                status_column: plan.status_column,
+                data_rows: 0,
+                preview_rows: 0,
+            },
         }
     }
 
     fn feed(&mut self, input: &[u8], answers: &Answers) {
-        let TableReader { rows, .. } = self;
-        let mut reader = core::mem::replace(rows, RowReader::new(b','));
-        reader.feed(input, &mut |row| self.count_row(row, answers));
-        self.rows = reader;
+        let TableReader { rows, table } = self;
+        rows.feed(input, &mut |row| table.count_row(row, answers));
     }
 
     fn finish(&mut self, answers: &Answers) {
-        let mut reader = core::mem::replace(&mut self.rows, RowReader::new(b','));
-        reader.finish(&mut |row| self.count_row(row, answers));
-        self.rows = reader;
+        let TableReader { rows, table } = self;
+        rows.finish(&mut |row| table.count_row(row, answers));
     }
 
+    fn unclosed_quote(&self) -> Option<Position> {
+        self.rows.unclosed_quote()
+    }
+}
+
+impl TableCounts {
     fn column(&mut self, c: usize) -> &mut ColumnCount {
         while self.counts.len() <= c {
             let index = self.counts.len();
@@ -646,8 +660,8 @@ impl Reading {
         let (count, counts): (&ColumnCount, Vec<ColumnSummary>) = match &self.phase {
             Phase::List(reader) => (&reader.count, vec![summary(0, &reader.count)]),
             Phase::Table(reader) => (
-                reader.counts.get(c).unwrap_or(&empty),
-                reader.counts.iter().enumerate().map(|(i, count)| summary(i, count)).collect(),
+                reader.table.counts.get(c).unwrap_or(&empty),
+                reader.table.counts.iter().enumerate().map(|(i, count)| summary(i, count)).collect(),
             ),
             _ => (&empty, Vec::new()),
         };
@@ -665,7 +679,7 @@ impl Reading {
             tally.column = Some(ScoreColumn { index: 1, name: None, short_name: None, chosen_by: ColumnChoice::Option });
         }
         tally.rows = match &self.phase {
-            Phase::Table(reader) => reader.data_rows,
+            Phase::Table(reader) => reader.table.data_rows,
             _ => tally.respondents() + tally.rejected_count,
         };
         tally.warnings = self.warnings(&tally, chosen_by.is_none());
@@ -686,6 +700,7 @@ impl Reading {
                 code: "several-columns",
                 message: format!("columns {} could each hold the answers; column {} was read", listed.join(", "), column.index),
                 columns: plan.candidates.clone(),
+                at: None,
             });
         }
         if let Some(column) = chosen.filter(|c| c.chosen_by == ColumnChoice::Values) {
@@ -693,6 +708,7 @@ impl Reading {
                 code: "chosen-by-values",
                 message: format!("no header named the question, so column {} was chosen by its values", describe(column.index)),
                 columns: vec![column.index],
+                at: None,
             });
         }
         let scale = tally.scale;
@@ -706,12 +722,24 @@ impl Reading {
                         tally.respondents()
                     ),
                     columns: chosen.map(|c| vec![c.index]).unwrap_or_default(),
+                    at: None,
                 });
             }
         }
         if let Phase::Table(reader) = &self.phase {
-            if reader.data_rows > 0 && reader.preview_rows == reader.data_rows {
-                warnings.push(test_responses_warning(reader.data_rows, plan.status_column));
+            if reader.table.data_rows > 0 && reader.table.preview_rows == reader.table.data_rows {
+                warnings.push(test_responses_warning(reader.table.data_rows, plan.status_column));
+            }
+            if let Some(at) = reader.unclosed_quote() {
+                warnings.push(Warning {
+                    code: "unclosed-quote",
+                    message: format!(
+                        "a quote opened at line {}, column {} never closes, so everything after it was read as one cell",
+                        at.line, at.column
+                    ),
+                    columns: Vec::new(),
+                    at: Some(at),
+                });
             }
         }
         warnings
@@ -812,7 +840,7 @@ impl ScoreParser {
     pub fn tally_for(&self, selector: &ColumnSelector) -> Result<Tally, OptionError> {
         let plan = self.reading.plan.as_ref();
         let width = match &self.reading.phase {
-            Phase::Table(reader) => reader.counts.len(),
+            Phase::Table(reader) => reader.table.counts.len(),
             _ => 1,
         };
         let headers = plan.map_or(&[][..], |p| &p.headers[..]);
@@ -935,6 +963,7 @@ pub(crate) fn test_responses_warning(rows: u64, status_column: Option<usize>) ->
         code: "test-responses",
         message: format!("every response ({rows}) is a survey preview or test (the Status column)"),
         columns: status_column.map(|s| vec![s as u32 + 1]).unwrap_or_default(),
+        at: None,
     }
 }
 

@@ -97,6 +97,12 @@ pub(crate) struct RowReader {
     /// Between rows csv-core skips blank lines; they start no cell.
     between_rows: bool,
     at: Position,
+    /// Where the cell being read opened its quote, if it starts with one.
+    quoted: Option<Position>,
+    /// Whether that quote is open now (a doubled quote closes and opens again).
+    quote_open: bool,
+    /// The quote left open when the text ended: the rest was one cell.
+    unclosed_quote: Option<Position>,
 }
 
 impl RowReader {
@@ -108,7 +114,17 @@ impl RowReader {
             row_start: None,
             between_rows: true,
             at: Position::START,
+            quoted: None,
+            quote_open: false,
+            unclosed_quote: None,
         }
+    }
+
+    /// Where a quote was opened that the text never closed, so that
+    /// everything after it was read as one cell (RFC 4180); `None` when all
+    /// quotes closed. Known after [`finish`](Self::finish).
+    pub fn unclosed_quote(&self) -> Option<Position> {
+        self.unclosed_quote
     }
 
     fn current(&mut self) -> &mut Field {
@@ -129,6 +145,12 @@ impl RowReader {
                     field.start = Some(at);
                     self.row_start.get_or_insert(at);
                     self.between_rows = false;
+                    // Only a cell that starts with a quote is quoted; a doubled
+                    // quote inside it closes and opens again.
+                    self.quoted = (byte == b'"').then_some(at);
+                    self.quote_open = self.quoted.is_some();
+                } else if byte == b'"' && self.quoted.is_some() {
+                    self.quote_open = !self.quote_open;
                 }
             }
             self.at.advance(byte);
@@ -157,6 +179,7 @@ impl RowReader {
 
     /// Ends the text, completing the last row.
     pub fn finish(&mut self, on_row: &mut impl FnMut(Row<'_>)) {
+        self.unclosed_quote = self.quoted.filter(|_| self.quote_open);
         let mut out = [0u8; 1024];
         loop {
             let (result, _, written) = self.csv.read_field(&[], &mut out);
@@ -170,6 +193,8 @@ impl RowReader {
     }
 
     fn end_field(&mut self, record_end: bool, on_row: &mut impl FnMut(Row<'_>)) {
+        self.quoted = None;
+        self.quote_open = false;
         let at = self.at;
         let field = self.current();
         field.start.get_or_insert(at);

@@ -86,16 +86,16 @@ pub enum Cell {
     Rejected(RejectReason),
 }
 
-/// Removes ASCII white space and no-break spaces (U+00A0, which spreadsheets
-/// put around numbers) from both ends.
+/// Removes ASCII white space, no-break spaces (U+00A0, which spreadsheets
+/// put around numbers) and invisible marks from both ends.
 pub fn trim_cell(bytes: &[u8]) -> &[u8] {
     let mut start = 0;
     let mut end = bytes.len();
     loop {
         if start < end && bytes[start].is_ascii_whitespace() {
             start += 1;
-        } else if end - start >= 2 && bytes[start] == 0xC2 && bytes[start + 1] == 0xA0 {
-            start += 2;
+        } else if start < end && mark_len(&bytes[start..end]) > 0 {
+            start += mark_len(&bytes[start..end]);
         } else {
             break;
         }
@@ -103,13 +103,63 @@ pub fn trim_cell(bytes: &[u8]) -> &[u8] {
     loop {
         if end > start && bytes[end - 1].is_ascii_whitespace() {
             end -= 1;
-        } else if end - start >= 2 && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xA0 {
+        } else if end - start >= 3 && mark_len(&bytes[end - 3..end]) == 3 {
+            end -= 3;
+        } else if end - start >= 2 && mark_len(&bytes[end - 2..end]) == 2 {
             end -= 2;
         } else {
             break;
         }
     }
     &bytes[start..end]
+}
+
+/// The length of the character at the start of `bytes` when it shows nothing
+/// around a number: a no-break space, or a mark that text copied from a
+/// right-to-left page or sheet carries (U+200E/U+200F, the Arabic letter mark
+/// U+061C, embeddings U+202A–U+202E, isolates U+2066–U+2069), a zero-width
+/// space or joiner, or a byte-order mark left inside joined files. A cell that
+/// shows "9" is read as 9 whatever invisible marks surround it.
+fn mark_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [0xC2, 0xA0, ..] | [0xD8, 0x9C, ..] => 2,
+        [0xE2, 0x80, 0x8B..=0x8F | 0xAA..=0xAE, ..] | [0xE2, 0x81, 0xA6..=0xA9, ..] | [0xEF, 0xBB, 0xBF, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// `text` with full-width (U+FF10–U+FF19), Arabic-Indic (U+0660–U+0669) and
+/// Persian (U+06F0–U+06F9) digits written as ASCII ones, or `None` when it has
+/// none. They are the digits a Japanese or Chinese input method, or an Arabic
+/// or Persian keyboard, types: the person answered 9, in the digits they write.
+fn with_ascii_digits(text: &[u8]) -> Option<Vec<u8>> {
+    let digit = |rest: &[u8]| match *rest {
+        [0xEF, 0xBC, d @ 0x90..=0x99, ..] => Some((d - 0x90, 3)),
+        [0xD9, d @ 0xA0..=0xA9, ..] => Some((d - 0xA0, 2)),
+        [0xDB, d @ 0xB0..=0xB9, ..] => Some((d - 0xB0, 2)),
+        _ => None,
+    };
+    // Their lead bytes are rare, so most cells are passed over at once.
+    if !text.iter().any(|&b| b == 0xEF || b == 0xD9 || b == 0xDB) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len());
+    let mut found = false;
+    let mut i = 0;
+    while i < text.len() {
+        match digit(&text[i..]) {
+            Some((d, len)) => {
+                out.push(b'0' + d);
+                found = true;
+                i += len;
+            }
+            None => {
+                out.push(text[i]);
+                i += 1;
+            }
+        }
+    }
+    found.then_some(out)
 }
 
 /// How the cells of one kind of answer are read: numbers on a scale, and for
@@ -187,7 +237,8 @@ fn is_label_after_number(after: &[u8]) -> bool {
 /// Accepts an optional sign, digits, and a fraction after `.` or `,`; a fraction
 /// of zeros (`9.0`) is still a whole number. A number followed by its scale
 /// label (`10 - Extremely likely`) is that number. A cell holding only commas
-/// and semicolons is as empty as a blank one.
+/// and semicolons is as empty as a blank one. Full-width and Arabic-Indic
+/// digits (`９`, `٩`) are digits; invisible marks around the cell are ignored.
 ///
 /// ```
 /// use loyalty_score::token::{classify, Cell, RejectReason, Scale};
@@ -202,6 +253,9 @@ fn is_label_after_number(after: &[u8]) -> bool {
 /// ```
 pub fn classify(cell: &[u8], scale: Scale) -> Cell {
     let text = trim_cell(cell);
+    if let Some(ascii) = with_ascii_digits(text) {
+        return classify(&ascii, scale);
+    }
     if text.is_empty() || text.iter().all(|&b| b == b',' || b == b';' || b.is_ascii_whitespace()) {
         return Cell::Empty;
     }
@@ -253,6 +307,9 @@ pub fn classify(cell: &[u8], scale: Scale) -> Cell {
 /// for the smallest and largest value of a column; `None` for any other text.
 pub fn number_value(cell: &[u8]) -> Option<f64> {
     let text = trim_cell(cell);
+    if let Some(ascii) = with_ascii_digits(text) {
+        return number_value(&ascii);
+    }
     let (sign, rest) = match text.first()? {
         b'-' => (-1.0, &text[1..]),
         b'+' => (1.0, &text[1..]),

@@ -1,7 +1,7 @@
 // Shared set-up of the <loyalty-calculator> tests in Chromium: a server for the
-// repository root that sends tests/fixtures/hostile.html with a strict
-// Content-Security-Policy header, the browser, and pages that collect page
-// errors, console errors and CSP violations.
+// repository root that sends tests/fixtures/hostile.html and the other
+// STRICT_PAGES with their Content-Security-Policy headers, the browser, and
+// pages that collect page errors, console errors and CSP violations.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
@@ -11,12 +11,20 @@ import { launchChromium } from './chromium.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-export const STRICT_PAGES = new Set(['/tests/fixtures/hostile.html', '/tests/fixtures/xlsx.html']);
+// As strict, and without permission to compile WebAssembly.
+export const NO_WASM_CSP = "default-src 'none'; script-src 'self'; style-src 'self'";
+/** The pages served with a Content-Security-Policy header, and the policy of each. */
+export const STRICT_PAGES = new Map([
+  ['/tests/fixtures/hostile.html', CSP],
+  ['/tests/fixtures/xlsx.html', CSP],
+  ['/tests/fixtures/no-wasm.html', NO_WASM_CSP],
+  ['/tests/fixtures/no-wasm-build.html', NO_WASM_CSP],
+]);
 
 export const env = { browser: null, server: null, origin: '' };
 
 before(async () => {
-  env.server = await serve(root, 0, (path) => (STRICT_PAGES.has(path) ? { 'content-security-policy': CSP } : {}));
+  env.server = await serve(root, 0, (path) => (STRICT_PAGES.has(path) ? { 'content-security-policy': STRICT_PAGES.get(path) } : {}));
   env.origin = `http://127.0.0.1:${env.server.address().port}`;
   env.browser = await launchChromium();
 });
