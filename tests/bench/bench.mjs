@@ -152,7 +152,9 @@ try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${server.address().port}/dist/index.html?lang=en`);
   await page.waitForFunction(() => document.querySelector('loyalty-calculator')?.report);
-  const result = await page.evaluate(async () => {
+  // The file is made in a task of its own, so that its making is not counted
+  // as a task of the widget's.
+  await page.evaluate(() => {
     const header = 'id,date,region,How likely are you to recommend us?,' + Array.from({ length: 16 }, (_, i) => `q${i + 1}`).join(',') + '\n';
     const rows = Array.from({ length: 11_000 }, (_, i) => `${i},2024-01-01,north,${i % 11},${'3,'.repeat(15)}fine\n`).join('');
     const parts = [header];
@@ -161,7 +163,11 @@ try {
       parts.push(rows);
       size += rows.length;
     }
-    const file = new File(parts, 'survey.csv', { type: 'text/csv' });
+    window.benchFile = new File(parts, 'survey.csv', { type: 'text/csv' });
+  });
+  await page.waitForTimeout(500);
+  const result = await page.evaluate(async () => {
+    const file = window.benchFile;
     const element = document.querySelector('loyalty-calculator');
     const input = element.shadowRoot.querySelector('[part="file-input"]');
     let longest = 0;
@@ -178,7 +184,7 @@ try {
     await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
     return { ms: performance.now() - started, longest, size: file.size, rows: report.rows, respondents: report.respondents };
   });
-  console.log(`\nWidget in Chromium: a ${(result.size / 1e6).toFixed(0)} MB file (${result.rows.toLocaleString('en')} rows) to painted result: ${(result.ms / 1000).toFixed(2)} s, ${(result.size / 1e6 / (result.ms / 1000)).toFixed(0)} MB/s; longest main-thread task ${result.longest.toFixed(0)} ms`);
+  console.log(`\nWidget in Chromium: a ${(result.size / 1e6).toFixed(0)} MB file (${result.rows.toLocaleString('en')} rows) to painted result: ${(result.ms / 1000).toFixed(2)} s, ${(result.size / 1e6 / (result.ms / 1000)).toFixed(0)} MB/s; ${result.longest ? `longest main-thread task ${result.longest.toFixed(0)} ms` : 'no main-thread task over 50 ms'}`);
   await browser.close();
   await new Promise((closed) => server.close(closed));
 } catch (error) {
