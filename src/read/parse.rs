@@ -353,7 +353,8 @@ impl ListReader {
         let mut i = 0;
         while i < bytes.len() {
             if self.entry.start.is_none() {
-                if let Some(consumed) = self.whole_line_score(&bytes[i..], answers.scale) {
+                let consumed = self.score_lines(&bytes[i..], answers.scale);
+                if consumed > 0 {
                     i += consumed;
                     continue;
                 }
@@ -400,27 +401,37 @@ impl ListReader {
         self.entry.clear();
     }
 
-    /// The fast path for a pasted column: a line of one or two digits that is
-    /// a score on the scale is counted without the general entry machinery.
-    /// Returns the bytes consumed, or `None` to read them the general way.
+    /// The fast path for a pasted column: lines of one or two digits that are
+    /// scores on the scale, counted in one tight loop without the general
+    /// entry machinery. Returns the bytes consumed (0 to read them the
+    /// general way); a line cut by the chunk's end is left to the general way.
     #[inline]
-    fn whole_line_score(&mut self, rest: &[u8], scale: Scale) -> Option<usize> {
-        let digit = |i: usize| rest.get(i).filter(|b| b.is_ascii_digit()).map(|b| b - b'0');
-        let first = digit(0)?;
-        let (value, digits) = match digit(1) {
-            Some(second) => (first * 10 + second, 2),
-            None => (first, 1),
-        };
-        let end = match (rest.get(digits), rest.get(digits + 1)) {
-            (Some(b'\n'), _) => digits + 1,
-            (Some(b'\r'), Some(b'\n')) => digits + 2,
-            _ => return None,
-        };
-        let slot = self.count.histogram.get_mut(usize::from(value.checked_sub(scale.min)?))?;
-        *slot += 1;
-        self.at.line += 1;
-        self.at.column = 1;
-        Some(end)
+    fn score_lines(&mut self, bytes: &[u8], scale: Scale) -> usize {
+        let histogram = &mut self.count.histogram[..];
+        let (mut i, mut lines) = (0usize, 0u64);
+        while let Some(&first) = bytes.get(i) {
+            if !first.is_ascii_digit() {
+                break;
+            }
+            let (value, after) = match bytes.get(i + 1) {
+                Some(&second) if second.is_ascii_digit() => ((first - b'0') * 10 + (second - b'0'), i + 2),
+                _ => (first - b'0', i + 1),
+            };
+            let end = match bytes.get(after) {
+                Some(b'\n') => after + 1,
+                Some(b'\r') if bytes.get(after + 1) == Some(&b'\n') => after + 2,
+                _ => break,
+            };
+            let Some(slot) = value.checked_sub(scale.min).and_then(|k| histogram.get_mut(usize::from(k))) else { break };
+            *slot += 1;
+            lines += 1;
+            i = end;
+        }
+        if lines > 0 {
+            self.at.line += lines;
+            self.at.column = 1;
+        }
+        i
     }
 
     /// The fast path for a typed list (`9 10 7 3`): one or two digits that are
