@@ -252,6 +252,42 @@ export const CASES = [
     },
   },
   {
+    name: 'markup and script pasted as answers are shown as text and never run',
+    async run(ctx) {
+      const { driver } = ctx;
+      await openHostile(ctx);
+      const shown = await driver.evaluate(async () => {
+        window.dialogs = 0;
+        window.alert = () => window.dialogs++;
+        const element = document.querySelector('#en-calc');
+        const textarea = element.shadowRoot.querySelector('textarea');
+        textarea.value = '9\n<img src=x onerror=alert(1)>\n<script>alert(2)</script>\n10';
+        textarea.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((done) => setTimeout(done, 300));
+        const root = element.shadowRoot;
+        return {
+          rejected: [...root.querySelectorAll('[part~="rejected"] li')].map((li) => li.textContent),
+          elements: root.querySelectorAll('img, script').length,
+          dialogs: window.dialogs,
+        };
+      });
+      // Spaces split the img tag into three entries; the script line is one. 9 and 10
+      // are promoters: (2 − 0)/2 × 100 = +100.0.
+      assert.deepEqual(shown, {
+        rejected: [
+          'line 2, column 1 <img — not a number',
+          'line 2, column 6 src=x — not a number',
+          'line 2, column 12 onerror=alert(1)> — not a number',
+          'line 3, column 1 <script>alert(2)</script> — not a number',
+        ],
+        elements: 0,
+        dialogs: 0,
+      });
+      await expectScore(driver, EN, '+100.0');
+      await assertClean(ctx);
+    },
+  },
+  {
     name: 'no network requests besides the page, its stylesheet, the embed script and its worker',
     async run(ctx) {
       const { driver, site } = ctx;
