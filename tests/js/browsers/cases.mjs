@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { waitFor } from './driver.mjs';
 import { captureDownloads } from './probe.mjs';
-import { HOSTILE, REPORTS, root, startSite } from './site.mjs';
+import { HOSTILE, NO_WASM, REPORTS, root, startSite } from './site.mjs';
 
 const EN = '#en-calc';
 const NL = '#nl-calc';
@@ -285,6 +285,27 @@ export const CASES = [
       });
       await expectScore(driver, EN, '+100.0');
       await assertClean(ctx);
+    },
+  },
+  {
+    name: 'a page that allows no WebAssembly: each calculator says so in place, in its language',
+    async run(ctx) {
+      const { driver, site } = ctx;
+      await driver.open(`${site.origin}${NO_WASM}`);
+      const notice = (id) => document.querySelector(`#${id}`)?.shadowRoot?.querySelector('[part~="unavailable"] strong')?.textContent ?? null;
+      await waitFor(driver, notice, ['nl-calc'], { message: 'the notice' });
+      assert.equal(await driver.evaluate(notice, 'en-calc'), 'This calculator cannot run on this page.');
+      assert.equal(await driver.evaluate(notice, 'nl-calc'), 'Deze calculator kan op deze pagina niet werken.');
+      // The API is there and says why it cannot run.
+      const api = await driver.evaluate(() => {
+        try {
+          LoyaltyScore.analyzeNps('9');
+          return 'no error';
+        } catch (error) {
+          return error.code;
+        }
+      });
+      assert.equal(api, 'wasm-unavailable');
     },
   },
   {

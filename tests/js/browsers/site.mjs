@@ -12,13 +12,16 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 export const REPORTS = '/csp-report';
 export const HOSTILE = '/tests/fixtures/hostile.html';
-const STRICT = new Set([HOSTILE]);
+export const NO_WASM = '/tests/fixtures/no-wasm.html';
+/** A policy that allows scripts from the site but not compiling WebAssembly. */
+export const NO_WASM_CSP = "default-src 'none'; script-src 'self'; style-src 'self'";
+const POLICIES = new Map([[HOSTILE, CSP], [NO_WASM, NO_WASM_CSP]]);
 
 /** Starts the site; `requests` lists the path of every request it receives, in order. */
 export async function startSite() {
   const requests = [];
   const reports = [];
-  const server = await serve(root, 0, (path) => (STRICT.has(path) ? { 'content-security-policy': `${CSP}; report-uri ${REPORTS}` } : {}));
+  const server = await serve(root, 0, (path) => (POLICIES.has(path) ? { 'content-security-policy': `${POLICIES.get(path)}; report-uri ${REPORTS}` } : {}));
   server.on('request', (request) => {
     const path = new URL(request.url, 'http://localhost').pathname;
     requests.push(path);
