@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { waitFor } from './driver.mjs';
 import { captureDownloads } from './probe.mjs';
-import { HOSTILE, NO_WASM, REPORTS, root, startSite } from './site.mjs';
+import { HOSTILE, NO_WASM, NO_WASM_BUILD, REPORTS, root, startSite } from './site.mjs';
 
 const EN = '#en-calc';
 const NL = '#nl-calc';
@@ -306,6 +306,17 @@ export const CASES = [
         }
       });
       assert.equal(api, 'wasm-unavailable');
+    },
+  },
+  {
+    name: 'the build without WebAssembly computes under that policy, with no violation',
+    async run(ctx) {
+      const { driver, site } = ctx;
+      ctx.since = site.requests.length;
+      await driver.open(`${site.origin}${NO_WASM_BUILD}`);
+      // 10, 9 promoters; 8 passive; 3 detractor; "n.v.t." not counted: (2 − 1)/4 × 100 = +25,0.
+      await expectScore(driver, NL, '+25,0');
+      await assertClean(ctx);
     },
   },
   {
