@@ -200,6 +200,21 @@ export const CASES = [
     },
   },
   {
+    name: 'exports from Excel in Windows-1252 and in UTF-16 read like UTF-8',
+    async run(ctx) {
+      const { driver } = ctx;
+      await openHostile(ctx);
+      // Counts from tests/fixtures/exports/expected.json, worked out when the files were made.
+      for (const [file, want] of [['excel-nl-semicolon.csv', ['6', '7', '9', '22']], ['excel-unicode-text.txt', ['9', '6', '7', '22']]]) {
+        await driver.setFile(EN, join(root, 'tests/fixtures/exports', file));
+        await expectCounts(driver, EN, want, 20_000);
+        const encoding = await driver.evaluate(() => document.querySelector('#en-calc').report.encoding);
+        assert.equal(encoding, file.endsWith('.txt') ? 'utf-16le' : 'windows-1252', file);
+      }
+      await assertClean(ctx);
+    },
+  },
+  {
     name: 'the exports: copy falls back to the text to copy by hand when the clipboard is refused; CSV and JSON downloads',
     async run(ctx) {
       const { driver, site } = ctx;
