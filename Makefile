@@ -66,7 +66,7 @@ FUZZ_SECONDS ?= 600
 fuzz:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-	cd fuzz && cargo +nightly fuzz build -s none
+	cd fuzz && cargo +nightly fuzz build -s none --no-trace-compares
 	cd fuzz && for t in $(FUZZ_TARGETS); do \
 	  mkdir -p target/corpus/$$t artifacts/$$t && \
 	  nice -n 10 target/x86_64-unknown-linux-gnu/release/$$t -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) \

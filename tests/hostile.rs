@@ -307,3 +307,24 @@ fn ten_thousand_columns_read_the_one_named_by_its_header() {
     assert_eq!(r.columns.len(), 10_000);
     assert_eq!(r.columns[0].profile.scores, 3);
 }
+
+/// csv-core readers are kept and reused between texts with the same
+/// delimiter; one left mid-row by a text must start the next one afresh.
+/// (A reader copied with csv-core's `Clone` loops for ever on this input, as
+/// fuzzing showed when that was tried.)
+#[test]
+fn a_reused_csv_reader_starts_each_text_afresh() {
+    let spin = file(b"\x00\t\n\xe3\t");
+    assert_eq!(spin.respondents, 0);
+
+    // The first text ends inside a quoted cell, so its reader is left in the
+    // middle of a row; the same table read afterwards must not notice.
+    let table = "Region;Score\nNorth;9\nSouth;3\nEast;10\n";
+    let alone = analyze_nps(table, OPTIONS);
+    let _ = analyze_nps("Region;Score\nNorth;\"9\n", OPTIONS);
+    let after = analyze_nps(table, OPTIONS);
+    assert_eq!(after, alone);
+    // 9 and 10 promote, 3 detracts: 2 of 3 minus 1 of 3.
+    assert_eq!(counts(&after), (2, 0, 1));
+    assert_eq!(after.score.map(|s| (s * 1e9).round() / 1e9), Some(33.333333333));
+}

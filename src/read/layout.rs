@@ -167,7 +167,7 @@ pub(crate) type Record = Vec<Vec<u8>>;
 
 /// Splits `bytes` into records with csv-core, dropping records with no content.
 pub(crate) fn split_records(bytes: &[u8], delimiter: u8) -> Vec<Record> {
-    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut reader = super::rows::CsvReader::new(delimiter);
     let mut records = Vec::new();
     let mut record: Record = Vec::new();
     let mut field = Vec::new();

@@ -89,7 +89,7 @@ impl Row<'_> {
 
 /// Reads rows with csv-core (RFC 4180 quoting; CR, LF or CRLF line ends).
 pub(crate) struct RowReader {
-    csv: csv_core::Reader,
+    csv: CsvReader,
     fields: Vec<Field>,
     /// Fields of the current row filled so far.
     used: usize,
@@ -105,10 +105,61 @@ pub(crate) struct RowReader {
     unclosed_quote: Option<Position>,
 }
 
+/// A csv-core reader that is kept for the next text with the same delimiter.
+/// Building one compiles its state machine (about 26 µs natively, longer than
+/// reading a thousand answers), and csv-core's `Clone` copies only part of
+/// that machine, so finished readers are reset and reused instead.
+pub(crate) struct CsvReader {
+    delimiter: u8,
+    inner: Option<csv_core::Reader>,
+}
+
+std::thread_local! {
+    static SPARE_READERS: core::cell::RefCell<Vec<(u8, csv_core::Reader)>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
+impl CsvReader {
+    pub fn new(delimiter: u8) -> Self {
+        let spare = SPARE_READERS
+            .try_with(|spare| {
+                let mut spare = spare.try_borrow_mut().ok()?;
+                let at = spare.iter().position(|(d, _)| *d == delimiter)?;
+                Some(spare.swap_remove(at).1)
+            })
+            .ok()
+            .flatten();
+        let inner = spare.unwrap_or_else(|| csv_core::ReaderBuilder::new().delimiter(delimiter).build());
+        CsvReader { delimiter, inner: Some(inner) }
+    }
+
+    #[inline]
+    pub fn read_field(&mut self, input: &[u8], output: &mut [u8]) -> (csv_core::ReadFieldResult, usize, usize) {
+        match self.inner.as_mut() {
+            Some(reader) => reader.read_field(input, output),
+            None => (csv_core::ReadFieldResult::End, 0, 0),
+        }
+    }
+}
+
+impl Drop for CsvReader {
+    fn drop(&mut self) {
+        let Some(mut reader) = self.inner.take() else { return };
+        reader.reset();
+        let delimiter = self.delimiter;
+        let _ = SPARE_READERS.try_with(|spare| {
+            if let Ok(mut spare) = spare.try_borrow_mut() {
+                if spare.len() < 4 {
+                    spare.push((delimiter, reader));
+                }
+            }
+        });
+    }
+}
+
 impl RowReader {
     pub fn new(delimiter: u8) -> Self {
         RowReader {
-            csv: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            csv: CsvReader::new(delimiter),
             fields: vec![Field::default()],
             used: 0,
             row_start: None,
