@@ -4,9 +4,7 @@
 // recomputations (memory stays flat) and a 100 MB paste (the tab lives).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { buildTrapTest } from './trap-build.mjs';
 import { NO_WASM_CSP, counts, env, expectText, openPage, part, recordEvents, root } from './widget-harness.mjs';
 
 const NOTICE = {
@@ -69,7 +67,7 @@ test('the build without WebAssembly computes under the same policy, in Dutch and
 });
 
 test('after a trap in the module the calculator shows an error, sends loyalty-error "failed", and the next paste is scored', async (t) => {
-  buildTrapTest();
+  buildTrapTest(root);
   const { page, problems } = await openPage(t);
   await recordEvents(page);
   await page.goto(`${env.origin}/tests/fixtures/trap.html`);
@@ -110,15 +108,7 @@ test('after a trap in the module the calculator shows an error, sends loyalty-er
 
 test('10,000 recomputations in a row keep the module memory and the JavaScript heap flat', { timeout: 300_000 }, async (t) => {
   const { page, context, problems } = await openPage(t);
-  // Catches the module's memory as the embed instantiates it (no hook in the product).
-  await context.addInitScript(() => {
-    const Instance = WebAssembly.Instance;
-    WebAssembly.Instance = function (...args) {
-      const instance = new Instance(...args);
-      window.wasmMemory = instance.exports.memory;
-      return instance;
-    };
-  });
+  // memory.html loads tests/fixtures/memory-hook.js, which keeps the module's memory.
   await page.goto(`${env.origin}/tests/fixtures/memory.html`);
   await expectText(part(page, 'score'), '+25.0');
   const cdp = await context.newCDPSession(page);
@@ -188,11 +178,3 @@ test('a 100 MB paste is analysed and the tab stays alive', { timeout: 180_000 },
   assert.equal(await page.evaluate(() => 1 + 1), 2);
   assert.deepEqual(problems, []);
 });
-
-/** Builds target/trap-test/loyalty-calculator.js: the core with the cargo feature trap-test, bundled as the embed. */
-function buildTrapTest() {
-  const cargo = ['build', '--lib', '--release', '--target', 'wasm32-unknown-unknown', '--features', 'trap-test', '--target-dir', join(root, 'target/trap-test')];
-  execFileSync('cargo', cargo, { cwd: root, stdio: 'pipe' });
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), 'trap-test'], { cwd: root, stdio: 'pipe' });
-  assert.ok(existsSync(join(root, 'target/trap-test/loyalty-calculator.js')));
-}

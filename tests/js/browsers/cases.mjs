@@ -1,12 +1,14 @@
 // The <loyalty-calculator> cases run in Firefox and in WebKit (each test file
 // passes its driver to `browserTests`): the strict CSP of hostile.html,
 // typing, pasting, a file and its column picker, the exports, and no network
-// requests of the widget's own. Expected numbers are worked out in comments.
+// requests of the widget's own, recovery from a trap in the module, and flat
+// memory over 10,000 recomputations. Expected numbers are worked out in comments.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { waitFor } from './driver.mjs';
 import { captureDownloads } from './probe.mjs';
+import { buildTrapTest } from '../trap-build.mjs';
 import { HOSTILE, NO_WASM, NO_WASM_BUILD, REPORTS, root, startSite } from './site.mjs';
 
 const EN = '#en-calc';
@@ -331,6 +333,83 @@ export const CASES = [
       await driver.open(`${site.origin}${NO_WASM_BUILD}`);
       // 10, 9 promoters; 8 passive; 3 detractor; "n.v.t." not counted: (2 − 1)/4 × 100 = +25,0.
       await expectScore(driver, NL, '+25,0');
+      await assertClean(ctx);
+    },
+  },
+  {
+    name: 'a trap in the module: the calculator shows the error in its language, and the next paste is scored',
+    async run(ctx) {
+      buildTrapTest(root);
+      const { driver, site } = ctx;
+      const CALC = 'loyalty-calculator';
+      const FAILED = 'The calculation failed. Try again: paste or type the answers once more.';
+      ctx.since = site.requests.length;
+      await driver.open(`${site.origin}/tests/fixtures/trap.html`);
+      // 10, 9, 8, 3: (2 − 1)/4 × 100 = +25.0
+      await expectScore(driver, CALC, '+25.0');
+      const failure = () => {
+        const part = document.querySelector('loyalty-calculator').shadowRoot.querySelector('[part~="failure"]');
+        return part && !part.hidden && part.getClientRects().length > 0 ? part.textContent : null;
+      };
+      assert.equal(await driver.evaluate(failure), null);
+      await driver.evaluate(() => (document.querySelector('loyalty-calculator').value = '\u0000trap\u0000'));
+      await expectValue(driver, failure, [], FAILED);
+      // A fresh instance scores the next paste: 10, 10, 9, 0 → (3 − 1)/4 × 100 = +50.0
+      await driver.evaluate(() => (document.querySelector('loyalty-calculator').value = '10\n10\n9\n0'));
+      await expectScore(driver, CALC, '+50.0');
+      assert.deepEqual(await driver.evaluate(tableCounts, CALC), ['3', '0', '1', '4']);
+      assert.equal(await driver.evaluate(failure), null);
+      await driver.evaluate(() => (document.querySelector('loyalty-calculator').value = '\u0000trap\u0000'));
+      await expectValue(driver, failure, [], FAILED);
+      await driver.evaluate(() => document.querySelector('loyalty-calculator').setAttribute('lang', 'nl'));
+      await expectValue(driver, failure, [], 'De berekening is mislukt. Probeer het opnieuw: plak of typ de antwoorden nog eens.');
+      // The API recovers the same way: 9, 9, 0 → (2 − 1)/3 × 100 = 33.3…
+      const api = await driver.evaluate(() => {
+        let code = '';
+        try {
+          LoyaltyScore.analyzeNps('\u0000trap\u0000');
+        } catch (error) {
+          code = error.code;
+        }
+        return { code, score: LoyaltyScore.analyzeNps('9\n9\n0').score };
+      });
+      assert.equal(api.code, 'wasm-trap');
+      assert.ok(Math.abs(api.score - 100 / 3) < 1e-9, String(api.score));
+      await assertClean(ctx);
+    },
+  },
+  {
+    name: '10,000 recomputations in a row keep the module memory flat',
+    async run(ctx) {
+      const { driver, site } = ctx;
+      ctx.since = site.requests.length;
+      // memory.html loads memory-hook.js before the embed, which keeps the module's memory.
+      await driver.open(`${site.origin}/tests/fixtures/memory.html`);
+      await expectScore(driver, 'loyalty-calculator', '+25.0');
+      const run = (from, to) => {
+        const element = document.querySelector('loyalty-calculator');
+        let last = null;
+        for (let i = from; i < to; i++) {
+          // Pastes of 20 to 419 lines, different each time, some with words in them.
+          const lines = 20 + ((i * 7919) % 400);
+          let text = '';
+          for (let k = 0; k < lines; k++) text += (k % 97 === 5 ? 'n.v.t.' : String((i + k * 31) % 11)) + '\n';
+          last = element.analyze(text);
+        }
+        return { respondents: last.respondents, bytes: window.wasmMemory.buffer.byteLength };
+      };
+      const start = await driver.evaluate(run, 0, 500);
+      let result;
+      for (let from = 500; from < 10_000; from += 500) result = await driver.evaluate(run, from, from + 500);
+      const lines = 20 + ((9_999 * 7919) % 400);
+      const words = Array.from({ length: lines }, (_, k) => k % 97 === 5).filter(Boolean).length;
+      assert.equal(result.respondents, lines - words);
+      // The largest paste is about 1 KB and the module holds one input and one
+      // reader at a time: 32 MiB leaves room for allocator slack yet fails a
+      // leak of 3 KB per computation. (The JavaScript heap is measured in
+      // Chromium, the one engine whose driver reports it.)
+      assert.ok(result.bytes <= 32 * 1024 * 1024, `wasm memory ${result.bytes} bytes`);
+      ctx.t.diagnostic(`wasm memory ${(start.bytes / 1048576).toFixed(1)} → ${(result.bytes / 1048576).toFixed(1)} MiB`);
       await assertClean(ctx);
     },
   },
