@@ -6,6 +6,7 @@
 //! character at a time in a JavaScript loop.
 
 use crate::measures::likert::{LikertReader, LIKERT_SCALES};
+use crate::read::breakdown::{date_order_option, period_option, ExtraSelectors};
 use crate::measures::nps::{compare_nps, nps_sample_size, NpsCounts, NpsReader, NpsReport};
 use crate::options::{scale_from_name, show_number, ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
 use crate::measures::retention::{customer_lifetime_value, retention, LifetimeValueInput};
@@ -187,8 +188,29 @@ pub fn analyze_nps_input(len: usize, options: JsValue) -> Result<JsValue, JsErro
 }
 
 fn nps_reader(options: &JsValue) -> Result<NpsReader, JsError> {
-    let intervals = interval_options_with(options, &["level", "method", "column"])?;
-    Ok(NpsReader::new(intervals, column_option(options)?))
+    let known = ["level", "method", "column", "segment", "date", "period", "dateOrder", "comment"];
+    let intervals = interval_options_with(options, &known)?;
+    let reader = NpsReader::new(intervals, column_option(options)?);
+    if options.is_undefined() || options.is_null() {
+        return Ok(reader);
+    }
+    let column = |name: &'static str| field(options, name)?.map(|value| selector(&value, name)).transpose();
+    let text = |name: &'static str, expected: &str| -> Result<Option<String>, JsError> {
+        match field(options, name)? {
+            None => Ok(None),
+            Some(value) => value
+                .as_string()
+                .map(Some)
+                .ok_or_else(|| option_error(OptionError::new(name, format!("must be {expected}, got {}", describe(&value))))),
+        }
+    };
+    let period = match text("period", "a period's name")? {
+        Some(name) => period_option(&name).map_err(option_error)?,
+        None => None,
+    };
+    let date_order = text("dateOrder", "\"day-first\" or \"month-first\"")?.map(|name| date_order_option(&name)).transpose().map_err(option_error)?;
+    let extras = ExtraSelectors { segment: column("segment")?, date: column("date")?, comment: column("comment")?, date_order };
+    Ok(reader.with_breakdown(extras, period))
 }
 
 /// A reader class for JavaScript over one of the measures' readers: made

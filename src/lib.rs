@@ -27,8 +27,8 @@ mod stats;
 
 // The layers are private; their public modules are re-exported so every path
 // stays `loyalty_score::<module>` (rustdoc inlines them at the root).
-pub use measures::{likert, nps, retention, sci};
-pub use read::{decode, labels, layout, parse, token};
+pub use measures::{likert, nps, nps_breakdown, retention, sci};
+pub use read::{breakdown, dates, decode, labels, layout, parse, token};
 pub use stats::{normal, proportion, student_t};
 
 #[cfg(target_arch = "wasm32")]

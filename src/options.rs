@@ -20,6 +20,12 @@ impl OptionError {
     pub fn new(option: &'static str, problem: impl Into<String>) -> Self {
         OptionError { option, problem: problem.into() }
     }
+
+    /// The same problem, said of another option (a column named by `segment`
+    /// is looked up the way `column` is).
+    pub fn renamed(self, option: &'static str) -> Self {
+        OptionError { option, ..self }
+    }
 }
 
 impl fmt::Display for OptionError {

@@ -4,5 +4,6 @@
 
 pub mod likert;
 pub mod nps;
+pub mod nps_breakdown;
 pub mod retention;
 pub mod sci;

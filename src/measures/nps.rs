@@ -8,7 +8,10 @@
 use crate::options::{show_number, ConfidenceLevel, IntervalMethod, IntervalOptions, OptionError};
 use crate::read::layout::{ColumnSelector, HeaderWords, Layout, ScoreColumn};
 use crate::read::parse::{parse_scores, ColumnReader, ColumnSummary, Encoding, Rejected, Tally, Warning};
+use crate::read::breakdown::{ExtraColumn, ExtraSelectors, SuggestedColumns};
+use crate::read::dates::{DateOrder, Period};
 use crate::read::token::Answers;
+use super::nps_breakdown::{nps_breakdown, NpsComments, PeriodScore, SegmentScore};
 use crate::stats::tango;
 use crate::read::token::Scale;
 use serde::Serialize;
@@ -132,6 +135,38 @@ pub struct NpsReport {
     pub encoding: Option<Encoding>,
     /// Rows of data read (entries, for a list); `None` for a report made from counts.
     pub rows: Option<u64>,
+    /// Columns of a table that fit as segment, date or comment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested: Option<SuggestedColumns>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment_column: Option<ExtraColumn>,
+    /// The NPS of each value of the segment column, largest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segments: Option<Vec<SegmentScore>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_column: Option<ExtraColumn>,
+    /// The NPS of each period, in time order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub periods: Option<Vec<PeriodScore>>,
+    /// The period used (chosen by `auto` or given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The day-and-month order of the dates, when any date needed one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_order: Option<DateOrder>,
+    /// Counted answers whose date cell is blank.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undated: Option<u64>,
+    /// The first 100 dates that could not be read (their answers still count).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_rejected: Option<Vec<Rejected>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_rejected_count: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment_column: Option<ExtraColumn>,
+    /// The comments by promoters, passives and detractors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comments: Option<NpsComments>,
 }
 
 impl NpsReport {
@@ -170,12 +205,32 @@ impl NpsReport {
             warnings: Vec::new(),
             encoding: None,
             rows: None,
+            suggested: None,
+            segment_column: None,
+            segments: None,
+            date_column: None,
+            periods: None,
+            period: None,
+            date_order: None,
+            undated: None,
+            date_rejected: None,
+            date_rejected_count: None,
+            comment_column: None,
+            comments: None,
         }
     }
 
     /// The report for a paste that has been read.
     pub fn from_tally(tally: Tally, options: IntervalOptions) -> Self {
+        NpsReport::from_tally_by(tally, options, None)
+    }
+
+    /// The report for a paste that has been read, with its periods of
+    /// `period` (`None`: the longest that gives four).
+    pub fn from_tally_by(tally: Tally, options: IntervalOptions, period: Option<Period>) -> Self {
         let counts = NpsCounts::from_histogram(&tally.histogram);
+        let mut warnings = tally.warnings;
+        let breakdown = tally.breakdown.map(|b| nps_breakdown(&b, period, options, &mut warnings)).unwrap_or_default();
         NpsReport {
             histogram: Some(tally.histogram),
             rejected: tally.rejected,
@@ -183,9 +238,21 @@ impl NpsReport {
             column: tally.column,
             layout: Some(tally.layout),
             columns: tally.columns,
-            warnings: tally.warnings,
+            warnings,
             encoding: Some(tally.encoding),
             rows: Some(tally.rows),
+            suggested: tally.suggested,
+            segment_column: breakdown.segment_column,
+            segments: breakdown.segments,
+            date_column: breakdown.date_column,
+            periods: breakdown.periods,
+            period: breakdown.period,
+            date_order: breakdown.date_order,
+            undated: breakdown.undated,
+            date_rejected: breakdown.date_rejected,
+            date_rejected_count: breakdown.date_rejected_count,
+            comment_column: breakdown.comment_column,
+            comments: breakdown.comments,
             ..NpsReport::from_counts(counts, options)
         }
     }
@@ -233,12 +300,21 @@ pub fn analyze_nps_column(text: &str, options: IntervalOptions, column: Option<C
 /// afterwards reports any column without reading again.
 pub struct NpsReader {
     options: IntervalOptions,
+    period: Option<Period>,
     reader: ColumnReader,
 }
 
 impl NpsReader {
     pub fn new(options: IntervalOptions, column: Option<ColumnSelector>) -> Self {
-        NpsReader { options, reader: ColumnReader::new(Answers::numbers(Scale::ZERO_TO_TEN), HeaderWords::RECOMMEND, column) }
+        NpsReader { options, period: None, reader: ColumnReader::new(Answers::numbers(Scale::ZERO_TO_TEN), HeaderWords::RECOMMEND, column) }
+    }
+
+    /// Also reports the segments, periods (of `period`; `None` for `auto`)
+    /// and comments of the columns `extras` names.
+    pub fn with_breakdown(mut self, extras: ExtraSelectors, period: Option<Period>) -> Self {
+        self.reader = self.reader.with_extras(extras);
+        self.period = period;
+        self
     }
 
     /// The next chunk of UTF-8 text (a string's). The first chunk decides
@@ -259,12 +335,12 @@ impl NpsReader {
 
     /// Ends the input and reports the column read.
     pub fn finish(&mut self) -> Result<NpsReport, OptionError> {
-        Ok(NpsReport::from_tally(self.reader.finish()?, self.options))
+        Ok(NpsReport::from_tally_by(self.reader.finish()?, self.options, self.period))
     }
 
     /// After [`finish`](Self::finish): the report of another column.
     pub fn report_for(&self, column: &ColumnSelector) -> Result<NpsReport, OptionError> {
-        Ok(NpsReport::from_tally(self.reader.tally_for(column)?, self.options))
+        Ok(NpsReport::from_tally_by(self.reader.tally_for(column)?, self.options, self.period))
     }
 }
 

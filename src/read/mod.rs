@@ -3,6 +3,8 @@
 //! statistics: it must not import `measures` (today it uses nothing outside
 //! `read`).
 
+pub mod breakdown;
+pub mod dates;
 pub mod decode;
 pub mod labels;
 pub mod layout;

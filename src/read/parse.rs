@@ -7,6 +7,7 @@
 //! decided (see [`layout`](super::layout)); after that each chunk is read as
 //! it comes, with the state of a half-read entry kept across chunk boundaries.
 
+use super::breakdown::{suggest_columns, Breakdown, ExtraColumns, ExtraSelectors, SuggestedColumns};
 use super::decode::Decoder;
 pub use super::decode::Encoding;
 use super::layout::{self, ColumnChoice, ColumnHeader, ColumnSelector, HeaderWords, Layout, LayoutKind, Plan, ScoreColumn};
@@ -105,6 +106,10 @@ pub struct Tally {
     pub rows: u64,
     /// The Likert label scale answers were written in, if any.
     pub labels: Option<&'static str>,
+    /// Columns of a table that fit as segment, date or comment.
+    pub suggested: Option<SuggestedColumns>,
+    /// The segments, dates and comments of the answers, when asked for.
+    pub breakdown: Option<Box<Breakdown>>,
 }
 
 impl Tally {
@@ -121,6 +126,8 @@ impl Tally {
             encoding: Encoding::Utf8,
             rows: 0,
             labels: None,
+            suggested: None,
+            breakdown: None,
         }
     }
 
@@ -137,7 +144,7 @@ impl Tally {
     }
 }
 
-fn rejected(at: Position, entry: &[u8], reason: RejectReason, scale: Scale) -> Rejected {
+pub(crate) fn rejected(at: Position, entry: &[u8], reason: RejectReason, scale: Scale) -> Rejected {
     let text = layout::shorten(&String::from_utf8_lossy(trim_cell(entry)), MAX_REJECTED_TEXT_CHARS);
     Rejected { line: at.line, column: at.column, text, reason, message: reason.explain(scale) }
 }
@@ -180,10 +187,11 @@ impl ColumnCount {
     /// Answers on the scale count in the histogram alone; the smallest and
     /// largest of them come from it at the end (see `profile`).
     #[inline]
-    fn score(&mut self, value: u8, scale: Scale) {
-        if let Some(slot) = self.histogram.get_mut(usize::from(value - scale.min)) {
-            *slot += 1;
-        }
+    fn score(&mut self, value: u8, scale: Scale) -> Option<usize> {
+        let at = usize::from(value - scale.min);
+        let slot = self.histogram.get_mut(at)?;
+        *slot += 1;
+        Some(at)
     }
 
     fn reject(&mut self, at: Position, entry: &[u8], reason: RejectReason, scale: Scale) {
@@ -193,18 +201,18 @@ impl ColumnCount {
         }
     }
 
-    fn record(&mut self, answers: &Answers, at: Position, entry: &[u8], overflowed: bool) {
+    /// Counts one cell; returns the histogram slot of an answer on the scale.
+    fn record(&mut self, answers: &Answers, at: Position, entry: &[u8], overflowed: bool) -> Option<usize> {
         // Most cells are digits alone, or words: read without the general reading.
         if !overflowed && !entry.is_empty() && entry.len() <= 9 && entry.iter().all(u8::is_ascii_digit) {
             let value = entry.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
             if value >= u32::from(answers.scale.min) && value <= u32::from(answers.scale.max) {
-                self.score(value as u8, answers.scale);
-            } else {
-                self.other += 1;
-                self.number(f64::from(value));
-                self.reject(at, entry, RejectReason::OutOfRange, answers.scale);
+                return self.score(value as u8, answers.scale);
             }
-            return;
+            self.other += 1;
+            self.number(f64::from(value));
+            self.reject(at, entry, RejectReason::OutOfRange, answers.scale);
+            return None;
         }
         // A word with no digit and no "l" is neither a number nor a scale's
         // end (every such label has an "l"); Likert words are looked up instead.
@@ -215,17 +223,20 @@ impl ColumnCount {
         {
             self.other += 1;
             self.reject(at, entry, RejectReason::NotANumber, answers.scale);
-            return;
+            return None;
         }
         let (cell, label) = if overflowed { (classify_entry(entry, true, answers.scale), None) } else { answers.read(entry) };
         match cell {
             Cell::Score(v) => {
-                self.score(v, answers.scale);
                 if self.labels.is_none() {
                     self.labels = label.map(|l| l.name);
                 }
+                self.score(v, answers.scale)
             }
-            Cell::Empty => self.blank += 1,
+            Cell::Empty => {
+                self.blank += 1;
+                None
+            }
             Cell::Rejected(reason) => {
                 self.other += 1;
                 if matches!(reason, RejectReason::OutOfRange | RejectReason::NotWholeNumber) {
@@ -234,6 +245,7 @@ impl ColumnCount {
                     }
                 }
                 self.reject(at, entry, reason, answers.scale);
+                None
             }
         }
     }
@@ -273,7 +285,7 @@ impl ColumnProfiles {
             self.counts.push(ColumnCount::new(answers.scale, 0));
         }
         for (count, field) in self.counts.iter_mut().zip(row.fields) {
-            count.record(answers, field.start_or(row.start), &field.bytes, field.overflowed);
+            let _ = count.record(answers, field.start_or(row.start), &field.bytes, field.overflowed);
         }
     }
 
@@ -487,12 +499,18 @@ struct TableCounts {
     status_column: Option<usize>,
     data_rows: u64,
     preview_rows: u64,
+    /// The segment, date and comment of each answer, when asked for.
+    breakdown: Option<Box<Breakdown>>,
 }
 
 impl TableReader {
-    fn new(delimiter: u8, plan: &Plan, scale: Scale, chosen: usize) -> Self {
+    fn new(delimiter: u8, plan: &Plan, scale: Scale, chosen: usize, breakdown: Option<Box<Breakdown>>) -> Self {
+        let mut rows = RowReader::new(delimiter);
+        if let Some(comment) = breakdown.as_ref().and_then(|b| b.columns.comment) {
+            rows.keep_long(comment);
+        }
         TableReader {
-            rows: RowReader::new(delimiter),
+            rows,
             table: TableCounts {
                 header_rows_left: plan.header_rows,
                 chosen,
@@ -501,6 +519,7 @@ impl TableReader {
                 status_column: plan.status_column,
                 data_rows: 0,
                 preview_rows: 0,
+                breakdown,
             },
         }
     }
@@ -556,8 +575,15 @@ impl TableCounts {
             }
         }
         self.column(self.chosen.max(row.fields.len().saturating_sub(1)));
+        let mut answer = None;
         for (c, field) in row.fields.iter().enumerate() {
-            self.counts[c].record(answers, field.start_or(row.start), &field.bytes, field.overflowed);
+            let slot = self.counts[c].record(answers, field.start_or(row.start), &field.bytes, field.overflowed);
+            if c == self.chosen {
+                answer = slot;
+            }
+        }
+        if let (Some(slot), Some(breakdown)) = (answer, self.breakdown.as_mut()) {
+            breakdown.row(row.fields, row.start, slot);
         }
         let first = row.fields.first().map_or(&[][..], |f| &f.bytes[..]);
         for count in &mut self.counts[row.fields.len()..] {
@@ -585,6 +611,8 @@ struct Reading {
     answers: Answers,
     words: HeaderWords,
     selector: Option<ColumnSelector>,
+    extras: ExtraSelectors,
+    suggested: Option<SuggestedColumns>,
     phase: Phase,
     plan: Option<Plan>,
     error: Option<OptionError>,
@@ -643,12 +671,41 @@ impl Reading {
             }
         };
         self.phase = match (plan.layout.kind, plan.layout.delimiter, &plan.column) {
-            (LayoutKind::Table, Some(delimiter), Some(column)) => Phase::Table(Box::new(TableReader::new(
-                delimiter.byte(),
-                &plan,
-                self.answers.scale,
-                (column.index as usize).saturating_sub(1),
-            ))),
+            (LayoutKind::Table, Some(delimiter), Some(column)) => {
+                let chosen = (column.index as usize).saturating_sub(1);
+                let records = layout::split_records(sample_of(held), delimiter.byte());
+                let body = records.get(plan.header_rows.min(records.len())..).unwrap_or_default();
+                self.suggested = Some(suggest_columns(body, &plan.headers, chosen));
+                let breakdown = if self.extras.is_empty() {
+                    None
+                } else {
+                    let width = plan.headers.len().max(body.iter().map(Vec::len).max().unwrap_or(0));
+                    match ExtraColumns::find(&self.extras, &plan.headers, width) {
+                        Ok(columns) => Some(Box::new(Breakdown::new(columns, &plan.headers, self.answers.scale, self.extras.date_order))),
+                        Err(error) => {
+                            self.error = Some(error);
+                            self.phase = Phase::Refused;
+                            return;
+                        }
+                    }
+                };
+                Phase::Table(Box::new(TableReader::new(delimiter.byte(), &plan, self.answers.scale, chosen, breakdown)))
+            }
+            _ if !self.extras.is_empty() => {
+                let option = if self.extras.segment.is_some() {
+                    "segment"
+                } else if self.extras.date.is_some() {
+                    "date"
+                } else {
+                    "comment"
+                };
+                self.error = Some(OptionError::new(
+                    option,
+                    "the text is a single column of answers; segments, dates and comments need a table with a column for each",
+                ));
+                self.phase = Phase::Refused;
+                return;
+            }
             _ => Phase::List(Box::new(ListReader::new(plan.layout, self.answers.scale, plan.whole_lines))),
         };
         self.plan = Some(plan);
@@ -693,6 +750,12 @@ impl Reading {
             Phase::Table(reader) => reader.table.data_rows,
             _ => tally.respondents() + tally.rejected_count,
         };
+        tally.suggested = self.suggested;
+        if let Phase::Table(reader) = &self.phase {
+            if c == reader.table.chosen {
+                tally.breakdown.clone_from(&reader.table.breakdown);
+            }
+        }
         tally.warnings = self.warnings(&tally, chosen_by.is_none());
         tally
     }
@@ -797,12 +860,21 @@ impl ScoreParser {
                 answers,
                 words,
                 selector,
+                extras: ExtraSelectors::default(),
+                suggested: None,
                 phase: Phase::Sampling { held: Vec::new(), lines: 0 },
                 plan: None,
                 error: None,
             },
             ended: false,
         }
+    }
+
+    /// Also reads the segment, date and comment columns `extras` names, for
+    /// the answers of the column read (a table's).
+    pub fn with_extras(mut self, extras: ExtraSelectors) -> Self {
+        self.reading.extras = extras;
+        self
     }
 
     /// Reads the next piece of the text. Pieces may split lines, entries and
@@ -874,17 +946,24 @@ pub struct ColumnReader {
     answers: Answers,
     words: HeaderWords,
     column: Option<ColumnSelector>,
+    extras: ExtraSelectors,
     parser: Option<ScoreParser>,
 }
 
 impl ColumnReader {
     pub fn new(answers: Answers, words: HeaderWords, column: Option<ColumnSelector>) -> Self {
-        ColumnReader { answers, words, column, parser: None }
+        ColumnReader { answers, words, column, extras: ExtraSelectors::default(), parser: None }
+    }
+
+    /// Also reads the segment, date and comment columns `extras` names.
+    pub fn with_extras(mut self, extras: ExtraSelectors) -> Self {
+        self.extras = extras;
+        self
     }
 
     fn parser(&mut self, decoder: impl FnOnce() -> Decoder) -> &mut ScoreParser {
-        let ColumnReader { answers, words, column, parser } = self;
-        parser.get_or_insert_with(|| ScoreParser::reading(*answers, *words, column.clone(), decoder()))
+        let ColumnReader { answers, words, column, extras, parser } = self;
+        parser.get_or_insert_with(|| ScoreParser::reading(*answers, *words, column.clone(), decoder()).with_extras(core::mem::take(extras)))
     }
 
     /// The next chunk of UTF-8 text; the first chunk decides text or bytes.

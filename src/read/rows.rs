@@ -7,6 +7,8 @@ use serde::Serialize;
 
 /// Bytes of one cell kept while reading it; no answer is anywhere near this long.
 pub(crate) const MAX_FIELD_BYTES: usize = 256;
+/// Bytes kept of a cell of a free-text column read whole (comments).
+pub(crate) const MAX_LONG_FIELD_BYTES: usize = 4096;
 
 /// A place in the pasted text. Both counts start at 1; the column counts
 /// characters (not bytes) from the start of the line. A leading byte-order
@@ -39,12 +41,23 @@ pub(crate) struct Field {
     /// More than [`MAX_FIELD_BYTES`] arrived; only the first ones are kept.
     pub overflowed: bool,
     pub start: Option<Position>,
+    /// The cell is free text kept up to [`MAX_LONG_FIELD_BYTES`].
+    long: bool,
 }
 
 impl Field {
     #[inline]
+    fn limit(&self) -> usize {
+        if self.long {
+            MAX_LONG_FIELD_BYTES
+        } else {
+            MAX_FIELD_BYTES
+        }
+    }
+
+    #[inline]
     pub fn push(&mut self, byte: u8) {
-        if self.bytes.len() < MAX_FIELD_BYTES {
+        if self.bytes.len() < self.limit() {
             self.bytes.push(byte);
         } else {
             self.overflowed = true;
@@ -52,7 +65,7 @@ impl Field {
     }
 
     pub fn extend(&mut self, bytes: &[u8]) {
-        let room = MAX_FIELD_BYTES.saturating_sub(self.bytes.len());
+        let room = self.limit().saturating_sub(self.bytes.len());
         if bytes.len() > room {
             self.overflowed = true;
         }
@@ -103,6 +116,8 @@ pub(crate) struct RowReader {
     quote_open: bool,
     /// The quote left open when the text ended: the rest was one cell.
     unclosed_quote: Option<Position>,
+    /// A column (from 0) whose cells are free text, kept longer.
+    long_column: Option<usize>,
 }
 
 /// A csv-core reader that is kept for the next text with the same delimiter.
@@ -168,6 +183,15 @@ impl RowReader {
             quoted: None,
             quote_open: false,
             unclosed_quote: None,
+            long_column: None,
+        }
+    }
+
+    /// Keeps the cells of `column` (from 0) up to [`MAX_LONG_FIELD_BYTES`].
+    pub fn keep_long(&mut self, column: usize) {
+        self.long_column = Some(column);
+        if let Some(field) = self.fields.get_mut(column) {
+            field.long = true;
         }
     }
 
@@ -180,7 +204,8 @@ impl RowReader {
 
     fn current(&mut self) -> &mut Field {
         if self.used == self.fields.len() {
-            self.fields.push(Field::default());
+            let long = self.long_column == Some(self.used);
+            self.fields.push(Field { long, ..Field::default() });
         }
         let used = self.used;
         &mut self.fields[used]

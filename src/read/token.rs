@@ -44,6 +44,13 @@ pub enum RejectReason {
     /// without the number that exports put before them.
     #[serde(rename = "label-without-number")]
     LabelWithoutNumber,
+    /// A date cell that is no date in any form read (its score still counts).
+    #[serde(rename = "invalid-date")]
+    InvalidDate,
+    /// A date such as `5/13/2024` that is no date in the order the rest of
+    /// the file's dates are written in (its score still counts).
+    #[serde(rename = "date-against-order")]
+    DateAgainstOrder,
 }
 
 impl RejectReason {
@@ -55,6 +62,8 @@ impl RejectReason {
             RejectReason::NotWholeNumber => "not-a-whole-number",
             RejectReason::MissingValue => "missing-value",
             RejectReason::LabelWithoutNumber => "label-without-number",
+            RejectReason::InvalidDate => "invalid-date",
+            RejectReason::DateAgainstOrder => "date-against-order",
         }
     }
 
@@ -66,6 +75,8 @@ impl RejectReason {
             RejectReason::NotWholeNumber => "not a whole number".to_string(),
             RejectReason::MissingValue => "the row has no value in the score column".to_string(),
             RejectReason::LabelWithoutNumber => "a label with no number".to_string(),
+            RejectReason::InvalidDate => "not a date that can be read (for example 2024-01-05); the answer still counts".to_string(),
+            RejectReason::DateAgainstOrder => "not a date in the day-and-month order of the file's other dates; the answer still counts".to_string(),
         }
     }
 }
