@@ -304,8 +304,9 @@ fn level_field(object: &JsValue) -> Result<ConfidenceLevel, JsError> {
 }
 
 /// `{ level, scale }` options of the SCI and Likert analyses, with `extra` names allowed too.
-fn scale_options(options: &JsValue, allowed: &[Scale], default: Scale, extra: &str) -> Result<(ConfidenceLevel, Scale), JsError> {
-    check_known(options, "options", &["level", "scale", extra])?;
+fn scale_options(options: &JsValue, allowed: &[Scale], default: Scale, extra: &[&str]) -> Result<(ConfidenceLevel, Scale), JsError> {
+    let known: Vec<&str> = ["level", "scale"].iter().chain(extra).copied().collect();
+    check_known(options, "options", &known)?;
     if options.is_undefined() || options.is_null() {
         return Ok((ConfidenceLevel::DEFAULT, default));
     }
@@ -325,7 +326,7 @@ fn scale_options(options: &JsValue, allowed: &[Scale], default: Scale, extra: &s
 }
 
 fn sci_reader(options: &JsValue) -> Result<SciReader, JsError> {
-    let (level, scale) = scale_options(options, &SCI_SCALES, Scale::ZERO_TO_TEN, "columns")?;
+    let (level, scale) = scale_options(options, &SCI_SCALES, Scale::ZERO_TO_TEN, &["columns", "segment"])?;
     let mut selectors: SciSelectors = Default::default();
     if let Some(columns) = (!options.is_undefined() && !options.is_null()).then(|| field(options, "columns")).transpose()?.flatten() {
         const NAMES: [&str; 3] = ["satisfaction", "repurchase", "recommend"];
@@ -340,11 +341,15 @@ fn sci_reader(options: &JsValue) -> Result<SciReader, JsError> {
             selectors[q] = field(&columns, name)?.map(|value| selector(&value, "columns")).transpose()?;
         }
     }
-    Ok(SciReader::new(scale, level, selectors))
+    let segment = match (!options.is_undefined() && !options.is_null()).then(|| field(options, "segment")).transpose()?.flatten() {
+        Some(value) => Some(selector(&value, "segment")?),
+        None => None,
+    };
+    Ok(SciReader::new(scale, level, selectors).with_segment(segment))
 }
 
 fn likert_reader(options: &JsValue) -> Result<LikertReader, JsError> {
-    let (level, scale) = scale_options(options, &LIKERT_SCALES, LIKERT_SCALES[0], "column")?;
+    let (level, scale) = scale_options(options, &LIKERT_SCALES, LIKERT_SCALES[0], &["column"])?;
     Ok(LikertReader::new(scale, level, column_option(options)?))
 }
 

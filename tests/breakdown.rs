@@ -240,3 +240,30 @@ fn a_table_suggests_its_segment_date_and_comment_columns() {
     assert_eq!(r.column.unwrap().index, 3);
     assert!(r.segments.is_none() && r.periods.is_none() && r.comments.is_none());
 }
+
+#[test]
+fn the_sci_by_segment_gives_each_index_with_its_wilson_interval() {
+    use loyalty_score::sci::SciReader;
+    use loyalty_score::{ConfidenceLevel, Scale};
+    // Secure: all three 9–10; favorable: all 7+; else at risk.
+    // Web: (9,10,9) secure, (10,9,10) secure, (8,7,9) favorable, (3,9,9) at risk → 2 of 4 secure.
+    // Shop: (9,9,9) secure, (6,9,10) at risk → 1 of 2; a row with a missing answer counts nowhere.
+    let text = "Channel;Satisfaction;Repurchase;Recommend\nWeb;9;10;9\nShop;9;9;9\nWeb;10;9;10\nWeb;8;7;9\nShop;6;9;10\nWeb;3;9;9\nShop;;9;9\n";
+    let mut reader = SciReader::new(Scale::ZERO_TO_TEN, ConfidenceLevel::DEFAULT, Default::default()).with_segment(name("channel"));
+    reader.push_text(text.as_bytes());
+    let r = reader.finish().unwrap();
+    assert_eq!((r.secure, r.favorable, r.at_risk, r.rejected_count), (3, 1, 2, 1));
+    let segments = r.segments.unwrap();
+    let got: Vec<(&str, u64, u64, u64, u64)> = segments.iter().map(|s| (s.name.as_str(), s.respondents, s.secure, s.favorable, s.at_risk)).collect();
+    assert_eq!(got, [("Web", 4, 2, 1, 1), ("Shop", 2, 1, 0, 1)]);
+    assert_eq!(segments[0].index, Some(50.0));
+    // Wilson for 2 of 4 at 95 %: centre (2 + z²/2)/(4 + z²) = .5;
+    // half-width z/(4 + z²) · √(4·.5·.5 + z²/4) = .249948 · √1.960365 = .249948 × 1.400130 = .349961.
+    let z = 1.959963984540054f64;
+    let half = z / (4.0 + z * z) * (1.0 + z * z / 4.0).sqrt();
+    let i = segments[0].interval.as_ref().unwrap();
+    assert!(close(i.low, 100.0 * (0.5 - half)) && close(i.high, 100.0 * (0.5 + half)), "{i:?}");
+    assert!((half - 0.349_961).abs() < 1e-6, "{half}");
+    assert!(segments.iter().all(|s| s.few_answers));
+    assert_eq!(r.segment_column.unwrap().index, 1);
+}

@@ -12,7 +12,7 @@
 
 use super::nps::{compare_nps, Interval, NpsCounts, NpsReport};
 use crate::options::{IntervalMethod, IntervalOptions};
-use crate::read::breakdown::{Breakdown, Comment, ExtraColumn, MAX_COMMENTS_KEPT};
+use crate::read::breakdown::{in_order, sorted_positions, Breakdown, Comment, ExtraColumn, MAX_COMMENTS_KEPT};
 use crate::read::dates::{iso_date, DateOrder, Period};
 use crate::read::parse::{Rejected, Warning};
 use serde::Serialize;
@@ -170,8 +170,9 @@ fn versus(this: NpsCounts, other: NpsCounts, options: IntervalOptions) -> Versus
 /// not count among the tests): the i-th smallest of m p-values becomes the
 /// largest of (m − j + 1)·p₍ⱼ₎ over j ≤ i, at most 1.
 pub fn holm(p: &[Option<f64>]) -> Vec<Option<f64>> {
-    let mut order: Vec<usize> = (0..p.len()).filter(|&i| p[i].is_some()).collect();
-    order.sort_by(|&a, &b| p[a].partial_cmp(&p[b]).unwrap_or(core::cmp::Ordering::Equal));
+    let tested: Vec<usize> = (0..p.len()).filter(|&i| p[i].is_some()).collect();
+    let value = |i: usize| p[tested[i]].unwrap_or(1.0);
+    let order: Vec<usize> = sorted_positions(tested.len(), &|a, b| value(a) < value(b)).into_iter().map(|i| tested[i]).collect();
     let m = order.len();
     let mut adjusted = vec![None; p.len()];
     let mut running: f64 = 0.0;
@@ -184,9 +185,9 @@ pub fn holm(p: &[Option<f64>]) -> Vec<Option<f64>> {
 }
 
 fn segments(breakdown: &Breakdown, options: IntervalOptions, warnings: &mut Vec<Warning>) -> Vec<SegmentScore> {
-    let mut all: Vec<(String, NpsCounts)> =
+    let all: Vec<(String, NpsCounts)> =
         breakdown.segments.iter().map(|(name, histogram)| (name.clone(), NpsCounts::from_histogram(histogram))).collect();
-    all.sort_by(|a, b| b.1.respondents().cmp(&a.1.respondents()).then_with(|| a.0.cmp(&b.0)));
+    let mut all = in_order(all, &|a, b| (b.1.respondents(), &a.0) < (a.1.respondents(), &b.0));
     let unlisted = NpsCounts::from_histogram(&breakdown.unlisted_segments);
     let distinct = all.len() + usize::from(unlisted.respondents() > 0);
     if all.len() > MAX_SEGMENTS || unlisted.respondents() > 0 {
@@ -284,8 +285,8 @@ fn periods(breakdown: &Breakdown, period: Option<Period>, options: IntervalOptio
 fn comments(breakdown: &Breakdown) -> NpsComments {
     let group = |values: core::ops::Range<usize>| {
         let total = breakdown.comment_totals.get(values.clone()).map_or(0, |t| t.iter().sum());
-        let mut items: Vec<Comment> = breakdown.comments.get(values).map_or_else(Vec::new, |c| c.iter().flatten().cloned().collect());
-        items.sort_by_key(|c| c.line);
+        let items: Vec<Comment> = breakdown.comments.get(values).map_or_else(Vec::new, |c| c.iter().flatten().cloned().collect());
+        let mut items = in_order(items, &|a, b| a.line < b.line);
         items.truncate(MAX_COMMENTS_KEPT);
         CommentGroup { total, items }
     };

@@ -19,7 +19,7 @@ use super::likert::{Bounds, ScaleRange};
 use crate::options::{ConfidenceLevel, OptionError};
 use crate::read::decode::{Decoder, Encoding};
 use crate::read::layout::{
-    column_headers, find_column, header_row_count, modal_width, mostly_scores, split_records, ColumnHeader, ColumnSelector,
+    column_headers, find_column, header_row_count, shorten, modal_width, mostly_scores, split_records, ColumnHeader, ColumnSelector,
     Delimiter, Record,
 };
 use crate::read::parse::{
@@ -29,7 +29,9 @@ use crate::read::parse::{
 use crate::read::rows::{for_each_whitespace_row, Row, RowReader, WhitespaceRowReader};
 use crate::read::token::{trim_cell, Answers, Cell, RejectReason, Scale};
 use crate::stats::proportion::wilson;
+use crate::read::breakdown::sorted_positions;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// The scales the three SCI questions may use.
 pub const SCI_SCALES: [Scale; 3] = [Scale::ZERO_TO_TEN, Scale { min: 1, max: 5 }, Scale { min: 1, max: 7 }];
@@ -114,7 +116,33 @@ pub struct SciReport {
     pub encoding: Encoding,
     /// Rows of data read.
     pub rows: u64,
+    /// The column read as segment (the `segment` option).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment_column: Option<SciColumn>,
+    /// The index of each value of the segment column, largest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segments: Option<Vec<SciSegment>>,
 }
+
+/// The SCI of the respondents with one value in the segment column.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SciSegment {
+    pub name: String,
+    pub respondents: u64,
+    pub secure: u64,
+    pub favorable: u64,
+    pub at_risk: u64,
+    /// % secure, 0–100.
+    pub index: Option<f64>,
+    /// Wilson interval for the index, in percent.
+    pub interval: Option<Bounds>,
+    /// Fewer than 30 respondents.
+    pub few_answers: bool,
+}
+
+/// Segments listed one by one; the rest are one `(other)`.
+const MAX_SCI_SEGMENTS: usize = 50;
 
 fn header_question(name: &str) -> Option<usize> {
     let name = name.to_ascii_lowercase();
@@ -158,6 +186,8 @@ struct Plan {
     headers: Vec<ColumnHeader>,
     status_column: Option<usize>,
     report: SciColumns,
+    /// The segment column (from 0), when asked for.
+    segment: Option<usize>,
 }
 
 /// The three columns the caller asked for; a question left out is found as usual.
@@ -165,7 +195,7 @@ pub type SciSelectors = [Option<ColumnSelector>; 3];
 
 const QUESTION_OPTIONS: [&str; 3] = ["satisfaction", "repurchase", "recommend"];
 
-fn plan(sample: &[u8], scale: Scale, selectors: &SciSelectors) -> Result<Plan, OptionError> {
+fn plan(sample: &[u8], scale: Scale, selectors: &SciSelectors, segment: Option<&ColumnSelector>) -> Result<Plan, OptionError> {
     let answers = Answers::numbers(scale);
     let mut chosen: Option<(Option<Delimiter>, Vec<Record>)> = None;
     for delimiter in [Delimiter::Tab, Delimiter::Semicolon, Delimiter::Comma] {
@@ -223,7 +253,8 @@ fn plan(sample: &[u8], scale: Scale, selectors: &SciSelectors) -> Result<Plan, O
         header: header_rows > 0,
     };
     let status_column = (header_rows > 0).then(|| headers.iter().position(|h| h.texts.iter().any(|t| t == "status"))).flatten();
-    Ok(Plan { columns, delimiter, header_rows, headers, status_column, report })
+    let segment = segment.map(|selector| find_column(selector, &headers, width).map_err(|e| e.renamed("segment"))).transpose()?;
+    Ok(Plan { columns, delimiter, header_rows, headers, status_column, report, segment })
 }
 
 /// Counts kept while reading the rows.
@@ -372,6 +403,8 @@ fn report_of(
         warnings,
         encoding,
         rows,
+        segment_column: None,
+        segments: None,
     }
 }
 
@@ -389,6 +422,8 @@ struct Reading {
     header_rows_left: usize,
     data_rows: u64,
     preview_rows: u64,
+    /// Secure, favorable and at-risk respondents of each segment value.
+    segments: BTreeMap<String, [u64; 3]>,
 }
 
 impl Reading {
@@ -407,7 +442,53 @@ impl Reading {
             }
         }
         self.profiles.row(&row, &Answers::numbers(self.counts.scale));
+        let Some(segment) = self.plan.segment else {
+            self.counts.row(row, self.plan.columns);
+            return;
+        };
+        let name = match row.fields.get(segment).map(|f| trim_cell(&f.bytes)) {
+            Some(text) if !text.is_empty() => shorten(&String::from_utf8_lossy(text), 80),
+            _ => "(blank)".to_string(),
+        };
+        let before = [self.counts.secure, self.counts.favorable, self.counts.at_risk];
         self.counts.row(row, self.plan.columns);
+        let after = [self.counts.secure, self.counts.favorable, self.counts.at_risk];
+        if let Some(group) = (0..3).find(|&g| after[g] > before[g]) {
+            self.segments.entry(name).or_default()[group] += 1;
+        }
+    }
+
+    /// The segments, largest first (ties by name); beyond 50, one `(other)`.
+    fn segment_scores(&self, level: ConfidenceLevel) -> Vec<SciSegment> {
+        let all: Vec<(&String, &[u64; 3])> = self.segments.iter().collect();
+        let size = |c: &[u64; 3]| c[0] + c[1] + c[2];
+        let order = sorted_positions(all.len(), &|a, b| (size(all[b].1), all[a].0) < (size(all[a].1), all[b].0));
+        let mut listed: Vec<(String, [u64; 3])> = order.iter().take(MAX_SCI_SEGMENTS).map(|&i| (all[i].0.clone(), *all[i].1)).collect();
+        if order.len() > MAX_SCI_SEGMENTS {
+            let mut other = [0u64; 3];
+            for &i in &order[MAX_SCI_SEGMENTS..] {
+                for g in 0..3 {
+                    other[g] += all[i].1[g];
+                }
+            }
+            listed.push(("(other)".to_string(), other));
+        }
+        listed
+            .into_iter()
+            .map(|(name, [secure, favorable, at_risk])| {
+                let n = secure + favorable + at_risk;
+                SciSegment {
+                    name,
+                    respondents: n,
+                    secure,
+                    favorable,
+                    at_risk,
+                    index: (n > 0).then(|| 100.0 * secure as f64 / n as f64),
+                    interval: wilson(secure, n, level).map(|(low, high)| Bounds { method: "wilson", level: level.value(), low: 100.0 * low, high: 100.0 * high }),
+                    few_answers: n < 30,
+                }
+            })
+            .collect()
     }
 
     fn feed(&mut self, text: &[u8]) {
@@ -449,6 +530,7 @@ pub struct SciReader {
     scale: Scale,
     level: ConfidenceLevel,
     selectors: SciSelectors,
+    segment: Option<ColumnSelector>,
     decoder: Option<Decoder>,
     stage: Stage,
     ended: bool,
@@ -456,7 +538,13 @@ pub struct SciReader {
 
 impl SciReader {
     pub fn new(scale: Scale, level: ConfidenceLevel, selectors: SciSelectors) -> Self {
-        SciReader { scale, level, selectors, decoder: None, stage: Stage::Sampling { held: Vec::new(), lines: 0 }, ended: false }
+        SciReader { scale, level, selectors, segment: None, decoder: None, stage: Stage::Sampling { held: Vec::new(), lines: 0 }, ended: false }
+    }
+
+    /// Also reports the index of each value of the column `segment` names.
+    pub fn with_segment(mut self, segment: Option<ColumnSelector>) -> Self {
+        self.segment = segment;
+        self
     }
 
     /// The next chunk of UTF-8 text; the first chunk decides text or bytes.
@@ -503,7 +591,7 @@ impl SciReader {
     fn start(&mut self) {
         let Stage::Sampling { held, .. } = &mut self.stage else { return };
         let held = core::mem::take(held);
-        self.stage = match plan(sample_of(&held), self.scale, &self.selectors) {
+        self.stage = match plan(sample_of(&held), self.scale, &self.selectors, self.segment.as_ref()) {
             Err(error) => Stage::Refused(error),
             Ok(plan) => Stage::Reading(Box::new(Reading {
                 rows: match plan.delimiter {
@@ -516,6 +604,7 @@ impl SciReader {
                 profiles: ColumnProfiles::new(self.scale),
                 data_rows: 0,
                 preview_rows: 0,
+                segments: BTreeMap::new(),
             })),
         };
         if let Stage::Reading(reading) = &mut self.stage {
@@ -545,7 +634,13 @@ impl SciReader {
                     warnings.push(test_responses_warning(reading.data_rows, reading.plan.status_column));
                 }
                 let table = reading.profiles.summaries(&reading.plan.headers);
-                Ok(report_of(&reading.counts, &reading.plan.report, self.level, table, warnings, encoding, reading.data_rows))
+                let mut report = report_of(&reading.counts, &reading.plan.report, self.level, table, warnings, encoding, reading.data_rows);
+                if let Some(c) = reading.plan.segment {
+                    let header = reading.plan.headers.get(c).and_then(|h| h.name.clone());
+                    report.segment_column = Some(SciColumn { index: c as u32 + 1, name: header });
+                    report.segments = Some(reading.segment_scores(self.level));
+                }
+                Ok(report)
             }
         }
     }

@@ -10,7 +10,7 @@ use super::rows::{Field, Position};
 use super::token::{trim_cell, RejectReason, Scale};
 use crate::options::OptionError;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Distinct segment values counted one by one; any more go together.
 const MAX_DISTINCT_SEGMENTS: usize = 10_000;
@@ -101,7 +101,7 @@ pub struct Breakdown {
     pub date_column: Option<ExtraColumn>,
     pub comment_column: Option<ExtraColumn>,
     scale: Scale,
-    segment_index: HashMap<String, usize>,
+    segment_index: BTreeMap<String, usize>,
     /// Each segment's answers by value, in the order first seen.
     pub segments: Vec<(String, Vec<u64>)>,
     /// The answers of segments beyond the first 10,000 distinct ones.
@@ -146,7 +146,7 @@ impl Breakdown {
             date_column: describe(columns.date),
             comment_column: describe(columns.comment),
             scale,
-            segment_index: HashMap::new(),
+            segment_index: BTreeMap::new(),
             segments: Vec::new(),
             unlisted_segments: vec![0; scale.len()],
             dates: BTreeMap::new(),
@@ -248,7 +248,7 @@ impl Breakdown {
                 }
             }
         }
-        rejected_rows.sort_by_key(|r| (r.line, r.column));
+        let rejected_rows = in_order(rejected_rows, &|a: &Rejected, b: &Rejected| (a.line, a.column) < (b.line, b.column));
         ResolvedDates {
             days,
             order: self.evidence.has_pairs().then_some(order),
@@ -285,7 +285,8 @@ struct ColumnLook {
     written_dates: usize,
     flags: usize,
     chars: usize,
-    distinct: std::collections::HashSet<Vec<u8>>,
+    /// Up to 65 distinct values (enough to tell few from many).
+    distinct: Vec<Vec<u8>>,
 }
 
 /// Suggests columns from the sample's data rows (`body`), beside the answer column `chosen` (from 0).
@@ -317,8 +318,8 @@ pub(crate) fn suggest_columns(body: &[layout::Record], headers: &[ColumnHeader],
             if FLAG_VALUES.contains(&s.to_ascii_lowercase().as_str()) {
                 look.flags += 1;
             }
-            if look.distinct.len() <= 64 {
-                look.distinct.insert(text.to_vec());
+            if look.distinct.len() <= 64 && !look.distinct.iter().any(|d| d == text) {
+                look.distinct.push(text.to_vec());
             }
         }
     }
@@ -368,4 +369,44 @@ pub fn period_option(name: &str) -> Result<Option<Period>, OptionError> {
 /// The `dateOrder` option: `day-first` or `month-first`.
 pub fn date_order_option(name: &str) -> Result<DateOrder, OptionError> {
     DateOrder::parse(name).ok_or_else(|| OptionError::new("dateOrder", format!("must be \"day-first\" or \"month-first\", got {name:?}")))
+}
+
+/// The positions of `0..len` in the order `before` sets (stable: a merge
+/// sort). The comparison is a trait object so that every sort of the crate
+/// shares this one function: the standard library's sorts, made anew for
+/// each element type, would add kilobytes to the wasm for lists this short.
+pub(crate) fn sorted_positions(len: usize, before: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    let mut spare = order.clone();
+    let mut width = 1;
+    while width < len {
+        let mut start = 0;
+        while start < len {
+            let middle = (start + width).min(len);
+            let end = (start + 2 * width).min(len);
+            let (mut left, mut right) = (start, middle);
+            for slot in &mut spare[start..end] {
+                // Take from the right only when it comes strictly before: stable.
+                let take_right = right < end && (left >= middle || before(order[right], order[left]));
+                if take_right {
+                    *slot = order[right];
+                    right += 1;
+                } else {
+                    *slot = order[left];
+                    left += 1;
+                }
+            }
+            start = end;
+        }
+        core::mem::swap(&mut order, &mut spare);
+        width *= 2;
+    }
+    order
+}
+
+/// `items` in the order `before` sets, stable.
+pub(crate) fn in_order<T>(items: Vec<T>, before: &dyn Fn(&T, &T) -> bool) -> Vec<T> {
+    let order = sorted_positions(items.len(), &|a, b| before(&items[a], &items[b]));
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
