@@ -267,3 +267,69 @@ fn the_sci_by_segment_gives_each_index_with_its_wilson_interval() {
     assert!(segments.iter().all(|s| s.few_answers));
     assert_eq!(r.segment_column.unwrap().index, 1);
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Rows of region, date (ISO, day-first, blank or not a date), score (or not) and comment.
+    fn rows() -> impl Strategy<Value = Vec<(u8, u8, u8, u8)>> {
+        prop::collection::vec((0u8..5, 0u8..40, 0u8..13, 0u8..3), 1..60)
+    }
+
+    fn text(rows: &[(u8, u8, u8, u8)]) -> String {
+        let mut text = String::from("Region,Date,Score,Comment\n");
+        for &(region, date, score, comment) in rows {
+            let region = ["North", "South", "", "East", "West"][usize::from(region)];
+            let date = match date {
+                0 => String::new(),
+                1 => "soon".to_string(),
+                d if d < 20 => format!("2024-{:02}-{:02}", d % 12 + 1, d % 28 + 1),
+                d => format!("{}/{}/2023", d % 28 + 13, d % 12 + 1),
+            };
+            let score = if score > 10 { "n/a".to_string() } else { score.to_string() };
+            let comment = ["", "fine", "\"slow, late\""][usize::from(comment)];
+            text.push_str(&format!("{region},{date},{score},{comment}\n"));
+        }
+        text
+    }
+
+    fn report(text: &str) -> NpsReport {
+        let extras = ExtraSelectors { segment: name("region"), date: name("date"), comment: name("comment"), ..Default::default() };
+        read(text, extras, None).unwrap()
+    }
+
+    proptest! {
+        #[test]
+        fn segment_and_period_counts_add_up_and_row_order_changes_nothing(rows in rows(), seed in any::<u64>()) {
+            let r = report(&text(&rows));
+            let segments = r.segments.as_ref().unwrap();
+            prop_assert_eq!(segments.iter().map(|s| s.respondents).sum::<u64>(), r.respondents);
+            let periods = r.periods.as_ref().unwrap();
+            let dated = r.respondents - r.undated.unwrap() - r.date_rejected_count.unwrap();
+            prop_assert_eq!(periods.iter().map(|p| p.respondents).sum::<u64>(), dated);
+            let c = r.comments.as_ref().unwrap();
+            let commented = rows.iter().filter(|&&(_, _, s, k)| s <= 10 && k > 0).count() as u64;
+            prop_assert_eq!(c.promoters.total + c.passives.total + c.detractors.total, commented);
+            for s in segments {
+                if let (Some(score), Some(i)) = (s.score, s.interval) {
+                    prop_assert!(i.low <= score + 1e-9 && score <= i.high + 1e-9);
+                }
+            }
+
+            // The same rows in another order: the same segments and periods.
+            let mut shuffled = rows.clone();
+            let mut state = seed | 1;
+            for i in (1..shuffled.len()).rev() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+            }
+            let again = report(&text(&shuffled));
+            prop_assert_eq!(&again.segments, &r.segments);
+            prop_assert_eq!(&again.periods, &r.periods);
+            prop_assert_eq!((again.period, again.date_order, again.undated, again.date_rejected_count), (r.period, r.date_order, r.undated, r.date_rejected_count));
+        }
+    }
+}
