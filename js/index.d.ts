@@ -11,6 +11,84 @@ export interface IntervalOptions {
 export interface NpsOptions extends IntervalOptions {
   /** The column with the answers; by default the one whose header names the question. */
   column?: ColumnSelector;
+  /** A column whose values group the respondents: adds `segments`. */
+  segment?: ColumnSelector;
+  /** A column of dates: adds `periods`. */
+  date?: ColumnSelector;
+  /** The periods of `periods`; 'auto' (default) takes the longest that gives at least 4. */
+  period?: 'auto' | 'day' | 'week' | 'month' | 'quarter' | 'year';
+  /** Whether 5/1/2024 is 5 January ('day-first') or 1 May ('month-first'); by default the dates decide. */
+  dateOrder?: DateOrder;
+  /** A column of free text: adds `comments`. */
+  comment?: ColumnSelector;
+}
+
+export type DateOrder = 'day-first' | 'month-first';
+
+/** A column used beside the answers. */
+export interface ExtraColumn {
+  /** Counting from 1. */
+  index: number;
+  name: string | null;
+  shortName: string | null;
+}
+
+/** A segment or period against what it is compared with (the two-sample test of compareNps; adjusted Wald under 'tango'). */
+export interface Versus {
+  /** This one minus the other, in NPS points. */
+  difference: number | null;
+  interval: Interval | null;
+  pValue: number | null;
+  /** Segments only: Holm-adjusted over all segments. */
+  pValueAdjusted?: number | null;
+  /** The (adjusted, for segments) p-value is below 1 − level. */
+  significant: boolean | null;
+}
+
+export interface GroupScore extends NpsCounts {
+  respondents: number;
+  score: number | null;
+  interval: Interval | null;
+  marginOfError: number | null;
+  /** Fewer than 30 respondents. */
+  fewAnswers: boolean;
+}
+
+export interface SegmentScore extends GroupScore {
+  /** The trimmed value; '(blank)' for blank cells, '(other)' for those beyond the 50 largest. */
+  name: string;
+  versusRest: Versus;
+}
+
+export interface PeriodScore extends GroupScore {
+  /** Its first day, YYYY-MM-DD. */
+  start: string;
+  /** '2024-01-05', '2024-W01' (ISO week), '2024-01', '2024-Q1' or '2024'. */
+  label: string;
+  /** Against the period listed before it; null for the first. */
+  versusPrevious: Versus | null;
+}
+
+export interface Comment {
+  /** The row's line, from 1. */
+  line: number;
+  /** The answer given with it, 0–10. */
+  score: number;
+  text: string;
+}
+
+export interface CommentGroup {
+  /** Comments written, kept or not. */
+  total: number;
+  /** The first 500, in order. */
+  items: Comment[];
+}
+
+/** Columns of a table that fit as segment, date or comment (from 1), judged from its first lines. */
+export interface SuggestedColumns {
+  segment: number | null;
+  date: number | null;
+  comment: number | null;
 }
 
 /** Options of compareNps: Tango's interval has no two-sample form. */
@@ -33,7 +111,15 @@ export interface Interval {
   high: number;
 }
 
-export type RejectReason = 'not-a-number' | 'out-of-range' | 'not-a-whole-number' | 'missing-value' | 'label-without-number';
+export type RejectReason =
+  | 'not-a-number'
+  | 'out-of-range'
+  | 'not-a-whole-number'
+  | 'missing-value'
+  | 'label-without-number'
+  /** Dates only (`dateRejected`): the answer still counts. */
+  | 'invalid-date'
+  | 'date-against-order';
 
 /** A column: its position counting from 1, or its header (in every header row, ignoring case and surrounding spaces). */
 export type ColumnSelector = number | string;
@@ -126,6 +212,29 @@ export interface NpsReport extends NpsCounts {
   encoding: Encoding | null;
   /** Rows of data (entries, for a list); null for a report made from counts. */
   rows: number | null;
+  /** For a table: the columns that fit as segment, date or comment. */
+  suggested?: SuggestedColumns;
+  /** With `segment`. */
+  segmentColumn?: ExtraColumn;
+  /** With `segment`: one per value, largest first; at most 50 and '(other)'. */
+  segments?: SegmentScore[];
+  /** With `date`. */
+  dateColumn?: ExtraColumn;
+  /** With `date`: the periods with answers, in time order. */
+  periods?: PeriodScore[];
+  /** With `date`: the period used. */
+  period?: 'day' | 'week' | 'month' | 'quarter' | 'year';
+  /** With `date`: the order used for dates such as 5/1/2024; null when every date was unambiguous. */
+  dateOrder?: DateOrder | null;
+  /** With `date`: answers whose date cell is blank. */
+  undated?: number;
+  /** With `date`: the first 100 dates that could not be read (their answers count overall). */
+  dateRejected?: Rejected[];
+  dateRejectedCount?: number;
+  /** With `comment`. */
+  commentColumn?: ExtraColumn;
+  /** With `comment`: the comments by group. */
+  comments?: { promoters: CommentGroup; passives: CommentGroup; detractors: CommentGroup };
 }
 
 export interface NpsComparison {
@@ -188,6 +297,23 @@ export interface LikertOptions extends ScaleOptions {
 export interface SciOptions extends ScaleOptions {
   /** The columns of the three questions; a question left out is found as usual. */
   columns?: { satisfaction?: ColumnSelector; repurchase?: ColumnSelector; recommend?: ColumnSelector };
+  /** A column whose values group the respondents: adds `segments`. */
+  segment?: ColumnSelector;
+}
+
+export interface SciSegment {
+  /** The trimmed value; '(blank)' for blank cells, '(other)' for those beyond the 50 largest. */
+  name: string;
+  respondents: number;
+  secure: number;
+  favorable: number;
+  atRisk: number;
+  /** % secure, 0–100. */
+  index: number | null;
+  /** Wilson interval for the index, in percent. */
+  interval: Bounds | null;
+  /** Fewer than 30 respondents. */
+  fewAnswers: boolean;
 }
 
 export interface Bounds {
@@ -244,6 +370,10 @@ export interface SciReport {
   warnings: ReadingWarning[];
   encoding: Encoding;
   rows: number;
+  /** With `segment`. */
+  segmentColumn?: SciColumn;
+  /** With `segment`: one per value, largest first; at most 50 and '(other)'. */
+  segments?: SciSegment[];
 }
 
 export interface LikertReport {

@@ -345,13 +345,16 @@ pub(crate) fn suggest_columns(body: &[layout::Record], headers: &[ColumnHeader],
     let segment = others()
         .find(|&c| header_has(c, SEGMENT_HEADER_WORDS) && fits_segment(c, true))
         .or_else(|| others().find(|&c| fits_segment(c, false)));
-    let fits_comment = |c: usize| {
+    // Mostly different texts, of some length: 8 characters on average under a
+    // header that asks for a comment, 20 otherwise.
+    let fits_comment = |c: usize, named: bool| {
         let look = &looks[c];
-        is_text(c) && Some(c) != segment && look.chars >= 15 * look.filled && look.distinct.len() * 4 >= look.filled.min(65) * 3
+        let least = if named { 8 } else { 20 };
+        is_text(c) && Some(c) != segment && look.chars >= least * look.filled && look.distinct.len() * 4 >= look.filled.min(65) * 3
     };
     let comment = others()
-        .find(|&c| fits_comment(c) && header_has(c, COMMENT_HEADER_WORDS))
-        .or_else(|| others().find(|&c| fits_comment(c)));
+        .find(|&c| header_has(c, COMMENT_HEADER_WORDS) && fits_comment(c, true))
+        .or_else(|| others().find(|&c| fits_comment(c, false)));
     let one_based = |c: Option<usize>| c.map(|c| c as u32 + 1);
     SuggestedColumns { segment: one_based(segment), date: one_based(date), comment: one_based(comment) }
 }
