@@ -60,7 +60,7 @@ bench: build
 ## fuzz: every cargo-fuzz target in fuzz/ on nightly, one after another, each
 ## up to FUZZ_RUNS inputs or FUZZ_SECONDS (so it ends by itself); not part of
 ## `make test`. New inputs go to fuzz/target/corpus, crashes to fuzz/artifacts.
-FUZZ_TARGETS := reader_chunks analyze_nps analyze_sci analyze_likert options
+FUZZ_TARGETS := reader_chunks analyze_nps analyze_sci analyze_likert options breakdown
 FUZZ_RUNS ?= 10000000
 FUZZ_SECONDS ?= 600
 fuzz:
@@ -70,7 +70,7 @@ fuzz:
 	cd fuzz && for t in $(FUZZ_TARGETS); do \
 	  mkdir -p target/corpus/$$t artifacts/$$t && \
 	  nice -n 10 target/x86_64-unknown-linux-gnu/release/$$t -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) \
-	    -max_len=$$([ $$t = options ] && echo 512 || echo 4096) -print_final_stats=1 \
+	    -max_len=$$(case $$t in options) echo 512;; breakdown) echo 1024;; *) echo 4096;; esac) -print_final_stats=1 \
 	    -artifact_prefix=artifacts/$$t/ target/corpus/$$t corpus/$$t || exit 1; \
 	done
 
