@@ -2,6 +2,7 @@
 //! of scores, a single column under a header, or a table (spreadsheet selection
 //! or CSV export) of which one column holds the scores.
 
+use super::breakdown::{suggest_columns, SuggestedColumns};
 use super::token::{trim_cell, Answers, Cell, RejectReason};
 use crate::options::OptionError;
 use serde::Serialize;
@@ -124,6 +125,8 @@ pub(crate) struct Plan {
     /// A list of one answer a line written in words ("Strongly agree"): each
     /// line is one entry, spaces and all.
     pub whole_lines: bool,
+    /// For a table: the columns that fit as segment, date or comment.
+    pub suggested: Option<SuggestedColumns>,
 }
 
 /// Words that identify a question's column by its header, in English and
@@ -508,6 +511,7 @@ pub(crate) fn plan(
         candidates: Vec::new(),
         status_column: None,
         whole_lines: false,
+        suggested: None,
     };
     if lines.len() < 2 {
         if let Some(selector) = selector {
@@ -549,6 +553,7 @@ pub(crate) fn plan(
         let status_column = (header_rows > 0)
             .then(|| headers.iter().position(|h| h.texts.iter().any(|t| t == "status")))
             .flatten();
+        let suggested = Some(suggest_columns(body, &headers, index));
         return Ok(Plan {
             layout: Layout { kind: LayoutKind::Table, delimiter: Some(delimiter), header: header_rows > 0, decimal_comma: false },
             column: Some(ScoreColumn { index: index as u32 + 1, name: header.name, short_name: header.short_name, chosen_by }),
@@ -557,6 +562,7 @@ pub(crate) fn plan(
             candidates,
             status_column,
             whole_lines: false,
+            suggested,
         });
     }
 

@@ -7,7 +7,7 @@
 //! decided (see [`layout`](super::layout)); after that each chunk is read as
 //! it comes, with the state of a half-read entry kept across chunk boundaries.
 
-use super::breakdown::{suggest_columns, Breakdown, ExtraColumns, ExtraSelectors, SuggestedColumns};
+use super::breakdown::{Breakdown, ExtraColumns, ExtraSelectors, SuggestedColumns};
 use super::decode::Decoder;
 pub use super::decode::Encoding;
 use super::layout::{self, ColumnChoice, ColumnHeader, ColumnSelector, HeaderWords, Layout, LayoutKind, Plan, ScoreColumn};
@@ -612,7 +612,6 @@ struct Reading {
     words: HeaderWords,
     selector: Option<ColumnSelector>,
     extras: ExtraSelectors,
-    suggested: Option<SuggestedColumns>,
     phase: Phase,
     plan: Option<Plan>,
     error: Option<OptionError>,
@@ -673,14 +672,10 @@ impl Reading {
         self.phase = match (plan.layout.kind, plan.layout.delimiter, &plan.column) {
             (LayoutKind::Table, Some(delimiter), Some(column)) => {
                 let chosen = (column.index as usize).saturating_sub(1);
-                let records = layout::split_records(sample_of(held), delimiter.byte());
-                let body = records.get(plan.header_rows.min(records.len())..).unwrap_or_default();
-                self.suggested = Some(suggest_columns(body, &plan.headers, chosen));
                 let breakdown = if self.extras.is_empty() {
                     None
                 } else {
-                    let width = plan.headers.len().max(body.iter().map(Vec::len).max().unwrap_or(0));
-                    match ExtraColumns::find(&self.extras, &plan.headers, width) {
+                    match ExtraColumns::find(&self.extras, &plan.headers, plan.headers.len()) {
                         Ok(columns) => Some(Box::new(Breakdown::new(columns, &plan.headers, self.answers.scale, self.extras.date_order))),
                         Err(error) => {
                             self.error = Some(error);
@@ -750,7 +745,7 @@ impl Reading {
             Phase::Table(reader) => reader.table.data_rows,
             _ => tally.respondents() + tally.rejected_count,
         };
-        tally.suggested = self.suggested;
+        tally.suggested = plan.suggested;
         if let Phase::Table(reader) = &self.phase {
             if c == reader.table.chosen {
                 tally.breakdown.clone_from(&reader.table.breakdown);
@@ -861,7 +856,6 @@ impl ScoreParser {
                 words,
                 selector,
                 extras: ExtraSelectors::default(),
-                suggested: None,
                 phase: Phase::Sampling { held: Vec::new(), lines: 0 },
                 plan: None,
                 error: None,
