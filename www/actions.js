@@ -3,10 +3,8 @@
 // each metric puts in them comes from its module; where the clipboard is
 // refused, the text is offered to copy by hand.
 import { h } from './dom.js';
-import { sceneToPng, sceneToSvg, stackScenes } from './charts.js';
+import { sceneLook, sceneToPng, stackScenes, svgFile } from './charts.js';
 import { copyText, resultJson, saveFile } from './export.js';
-
-const COLOR_ROLES = ['text', 'bg', 'muted', 'accent', 'promoter', 'passive', 'detractor'];
 
 /**
  * `host` gives { id(name), texts(), shown(), elementId(), styled(), fileParent }:
@@ -40,12 +38,8 @@ export function actionsPanel(host) {
   };
   /** The whole result as one scene for the chart files, in the colours and font on screen. */
   const exportScene = ({ report, view }) => {
-    const style = getComputedStyle(host.styled());
-    const colors = {};
-    for (const role of COLOR_ROLES) colors[role] = style.getPropertyValue(`--_${role}`).trim();
-    colors.border = style.getPropertyValue('--_control').trim();
     const { parts, label } = view.exportParts(report, host.texts());
-    return { scene: stackScenes(parts), colors, font: style.fontFamily, label };
+    return { scene: stackScenes(parts), ...sceneLook(host.styled()), label };
   };
 
   // Each action gets { report, metric, view, options } of the result on show.
@@ -55,8 +49,7 @@ export function actionsPanel(host) {
     json: ({ report, metric }) => save(new Blob([resultJson(report)], { type: 'application/json' }), `${metric.name}.json`),
     svg: (shown) => {
       const { scene, colors, font, label } = exportScene(shown);
-      const svg = sceneToSvg(scene, { id: shown.metric.name, label, colors, font });
-      const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+      const text = svgFile(scene, { id: shown.metric.name, label, colors, font });
       save(new Blob([text], { type: 'image/svg+xml' }), `${shown.metric.name}-chart.svg`);
     },
     png: async (shown) => {

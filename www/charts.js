@@ -1,7 +1,8 @@
 // The result's charts, for any metric: an interval whisker on a scale, a
-// stacked bar of groups and a histogram of answers. Each chart is first a
-// scene (rectangles, lines, circles and text in a 320-unit-wide box, coloured
-// by role), then drawn as inline SVG in the widget, as a stand-alone SVG file,
+// stacked bar of groups, a histogram of answers, rows of estimates with
+// their intervals (a dot-and-whisker chart) and estimates over time with
+// their interval as a band. Each chart is first a scene (rectangles, lines,
+// polygons, circles and text in a 320-unit-wide box, coloured by role), then drawn as inline SVG in the widget, as a stand-alone SVG file,
 // or on a canvas for a PNG. The widget draws scenes as wide as their place in
 // pixels, so text keeps its size on a phone; the files use the default width.
 // Groups carry patterns as well as colours (the low group hatched, the middle
@@ -99,6 +100,127 @@ export function histogramScene(histogram, scale, { numbers, say }, width = WIDTH
   return { width, height: base + (dropped ? 47 : 35), items };
 }
 
+const clamp = (v, min, max) => Math.max(min, Math.min(max, v));
+const round = (v) => Math.round(v * 100) / 100;
+/** About how wide `text` is at `size`: the estimate of glyph widths the legends use. */
+const textWidth = (text, size) => text.length * size * 0.56;
+
+/** `text` cut to about `room` units at `size`, with an ellipsis where it was cut. */
+export function fitText(text, room, size) {
+  const most = Math.max(1, Math.floor(room / (size * 0.56)));
+  return text.length <= most ? text : `${text.slice(0, Math.max(1, most - 1))}…`;
+}
+
+/** A significant difference up or down: a triangle in the colour of the top or bottom group. */
+const markItem = (mark, x, y, anchor) => ({ t: 'text', x, y, text: mark === 'up' ? '▲' : '▼', c: mark === 'up' ? 'promoter' : 'detractor', size: 10, anchor });
+
+/**
+ * Estimates with their intervals on one scale, a row each (a dot-and-whisker
+ * chart). Rows are { label, note, value, low, high, muted, mark }: `note` (a
+ * count) stands at the end of the label, `muted` rows are drawn pale and
+ * thin, and `mark` ('up', 'down' or null) flags a significant difference at
+ * the right end. `reference` is drawn as a dashed vertical line with
+ * `referenceText` above it.
+ */
+export function dotWhiskerScene(rows, { min, max, ticks, tickText, reference = null, referenceText = '' }, width = WIDTH) {
+  const labelRoom = Math.round(width * 0.34);
+  const left = labelRoom + 12;
+  const right = width - 20;
+  const x = (v) => left + ((clamp(v, min, max) - min) / (max - min)) * (right - left);
+  const top = 22;
+  const step = 22;
+  const items = [];
+  rows.forEach((row, i) => {
+    const y = top + i * step + step / 2;
+    const ink = row.muted ? 'muted' : 'text';
+    const noteRoom = row.note ? textWidth(row.note, 9) + 6 : 0;
+    items.push({ t: 'line', x1: left, y1: y, x2: right, y2: y, c: 'border', w: 0.5 });
+    items.push({ t: 'text', x: 0, y: y + 3.5, text: fitText(row.label, labelRoom - noteRoom, 10), c: ink, size: 10, weight: row.muted ? null : 600 });
+    if (row.note) items.push({ t: 'text', x: labelRoom, y: y + 3.5, text: row.note, c: 'muted', size: 9, anchor: 'end' });
+    if (row.value !== null && row.low !== null && row.high !== null) {
+      const c = row.muted ? 'muted' : 'accent';
+      items.push({ t: 'line', x1: x(row.low), y1: y, x2: x(row.high), y2: y, c, w: row.muted ? 1.5 : 3 });
+      for (const end of [row.low, row.high]) items.push({ t: 'line', x1: x(end), y1: y - 4, x2: x(end), y2: y + 4, c, w: 1.5 });
+      items.push({ t: 'circle', cx: x(row.value), cy: y, r: row.muted ? 4 : 5, c: ink, stroke: 'bg' });
+    }
+    if (row.mark) items.push(markItem(row.mark, width, y + 4, 'end'));
+  });
+  const bottom = top + rows.length * step;
+  if (reference !== null) {
+    const at = x(reference);
+    items.push({ t: 'line', x1: at, y1: top - 6, x2: at, y2: bottom, c: 'text', w: 1, dash: [3, 3] });
+    const half = textWidth(referenceText, 9.5) / 2;
+    const anchor = at - half < 0 ? 'start' : at + half > width ? 'end' : 'middle';
+    items.push({ t: 'text', x: anchor === 'start' ? Math.max(0, at - 4) : anchor === 'end' ? Math.min(width, at + 4) : at, y: top - 10, text: referenceText, c: 'text', size: 9.5, anchor });
+  }
+  items.push({ t: 'line', x1: left, y1: bottom + 4, x2: right, y2: bottom + 4, c: 'border', w: 1 });
+  for (const tick of ticks) {
+    items.push({ t: 'line', x1: x(tick), y1: bottom + 1, x2: x(tick), y2: bottom + 7, c: 'muted', w: 1 });
+    items.push({ t: 'text', x: x(tick), y: bottom + 19, text: tickText(tick), c: 'muted', size: 9.5, anchor: 'middle' });
+  }
+  return { width, height: bottom + 24, items };
+}
+
+/**
+ * Estimates over time at equal steps, joined by a line, with their intervals
+ * as a band around it. Points are { label, note, value, low, high, muted,
+ * mark }: `note` (a count) stands under each point and `label` below it (every
+ * second or more of them where they would not fit), `muted` points are pale,
+ * and `mark` ('up', 'down' or null) flags a significant change above the point.
+ */
+export function timeLineScene(points, { min, max, ticks, tickText }, width = WIDTH) {
+  const left = 30;
+  const right = width - 6;
+  const top = 14;
+  const base = 134;
+  const y = (v) => base - ((clamp(v, min, max) - min) / (max - min)) * (base - top);
+  const step = (right - left) / Math.max(1, points.length);
+  const x = (i) => left + step * (i + 0.5);
+  const has = (p) => p && p.value !== null && p.low !== null && p.high !== null;
+  const items = [];
+  for (const tick of ticks) {
+    items.push({ t: 'line', x1: left, y1: y(tick), x2: right, y2: y(tick), c: 'border', w: 0.5 });
+    items.push({ t: 'text', x: left - 4, y: y(tick) + 3, text: tickText(tick), c: 'muted', size: 9, anchor: 'end' });
+  }
+  // The band: one polygon over each run of points with an interval; a lone point gets a short one of its own.
+  let run = [];
+  const flush = () => {
+    if (run.length === 1) {
+      const [i, p] = run[0];
+      const half = Math.min(6, step / 3);
+      run = [[i - half / step, p], [i + half / step, p]];
+    }
+    if (run.length > 1) {
+      const upper = run.map(([i, p]) => [x(i), y(p.high)]);
+      const lower = run.map(([i, p]) => [x(i), y(p.low)]).reverse();
+      items.push({ t: 'poly', points: [...upper, ...lower], c: 'accent', o: 0.2 });
+    }
+    run = [];
+  };
+  points.forEach((p, i) => (has(p) ? run.push([i, p]) : flush()));
+  flush();
+  points.forEach((p, i) => {
+    const before = points[i - 1];
+    if (i > 0 && before.value !== null && p.value !== null) {
+      items.push({ t: 'line', x1: x(i - 1), y1: y(before.value), x2: x(i), y2: y(p.value), c: 'accent', w: 2 });
+    }
+  });
+  points.forEach((p, i) => {
+    if (p.value === null) return;
+    items.push({ t: 'circle', cx: x(i), cy: y(p.value), r: 4, c: p.muted ? 'muted' : 'text', stroke: 'bg' });
+    if (p.mark) items.push(markItem(p.mark, x(i), Math.max(10, y(has(p) ? p.high : p.value) - 5), 'middle'));
+  });
+  items.push({ t: 'line', x1: left, y1: base, x2: right, y2: base, c: 'border', w: 1 });
+  const widest = Math.max(0, ...points.map((p) => Math.max(textWidth(p.label, 9), textWidth(p.note ?? '', 9)))) + 6;
+  const every = Math.max(1, Math.ceil(widest / step));
+  points.forEach((p, i) => {
+    if (i % every) return;
+    if (p.note) items.push({ t: 'text', x: x(i), y: base + 13, text: p.note, c: 'muted', size: 9, anchor: 'middle' });
+    items.push({ t: 'text', x: x(i), y: base + 26, text: p.label, c: 'text', size: 9, anchor: 'middle' });
+  });
+  return { width, height: base + 32, items };
+}
+
 /** Several scenes (and lines of text) one below the other, for the downloads. */
 export function stackScenes(parts, { padding = 16, gap = 14 } = {}) {
   const items = [];
@@ -119,6 +241,7 @@ export function stackScenes(parts, { padding = 16, gap = 14 } = {}) {
 
 function shift(item, dx, dy) {
   const moved = { ...item };
+  if (item.points) moved.points = item.points.map(([x, y]) => [x + dx, y + dy]);
   for (const k of ['x', 'x1', 'x2', 'cx']) if (k in moved) moved[k] += dx;
   for (const k of ['y', 'y1', 'y2', 'cy']) if (k in moved) moved[k] += dy;
   return moved;
@@ -160,7 +283,9 @@ export function sceneToSvg(scene, { id, label, colors = null, font = null }) {
       continue;
     }
     if (item.t === 'line') {
-      element = paint(s('line', { x1: item.x1, y1: item.y1, x2: item.x2, y2: item.y2, 'stroke-width': item.w }), 'stroke', item.c);
+      element = paint(s('line', { x1: item.x1, y1: item.y1, x2: item.x2, y2: item.y2, 'stroke-width': item.w, 'stroke-dasharray': item.dash?.join(' ') }), 'stroke', item.c);
+    } else if (item.t === 'poly') {
+      element = paint(s('polygon', { points: item.points.map(([x, y]) => `${round(x)},${round(y)}`).join(' '), 'fill-opacity': item.o }), 'fill', item.c);
     } else if (item.t === 'circle') {
       element = paint(s('circle', { cx: item.cx, cy: item.cy, r: item.r, 'stroke-width': 2 }), 'fill', item.c);
       if (item.stroke) paint(element, 'stroke', item.stroke);
@@ -174,6 +299,22 @@ export function sceneToSvg(scene, { id, label, colors = null, font = null }) {
     svg.append(element);
   }
   return svg;
+}
+
+/** The scene as the text of a stand-alone SVG file (sceneToSvg's options, with `colors` and `font`). */
+export function svgFile(scene, options) {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(sceneToSvg(scene, options))}\n`;
+}
+
+export const COLOR_ROLES = ['text', 'bg', 'muted', 'accent', 'promoter', 'passive', 'detractor'];
+
+/** The colours of every role and the font on show at `node`, for the chart files to look as the element does. */
+export function sceneLook(node) {
+  const style = getComputedStyle(node);
+  const colors = {};
+  for (const role of COLOR_ROLES) colors[role] = style.getPropertyValue(`--_${role}`).trim();
+  colors.border = style.getPropertyValue('--_control').trim();
+  return { colors, font: style.fontFamily };
 }
 
 /** Draws the scene on a new canvas at `scale` (device pixels per unit); resolves to a PNG blob. */
@@ -197,10 +338,20 @@ export function sceneToPng(scene, { colors, font, scale = 2 }) {
     } else if (item.t === 'line') {
       g.strokeStyle = colors[item.c];
       g.lineWidth = item.w;
+      g.setLineDash(item.dash ?? []);
       g.beginPath();
       g.moveTo(item.x1, item.y1);
       g.lineTo(item.x2, item.y2);
       g.stroke();
+      g.setLineDash([]);
+    } else if (item.t === 'poly') {
+      g.fillStyle = colors[item.c];
+      g.globalAlpha = item.o ?? 1;
+      g.beginPath();
+      item.points.forEach(([x, y], i) => (i ? g.lineTo(x, y) : g.moveTo(x, y)));
+      g.closePath();
+      g.fill();
+      g.globalAlpha = 1;
     } else if (item.t === 'circle') {
       g.beginPath();
       g.arc(item.cx, item.cy, item.r, 0, 2 * Math.PI);
