@@ -3,9 +3,28 @@
 // <a download> click. Nothing is sent anywhere. Each metric says which rows
 // and lines it exports; this module only writes them out.
 
+/** A CSV cell: empty for null, quoted (RFC 4180) where it holds a comma, a quote or a line break. */
+export function csvCell(value) {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Text a respondent wrote (a comment, a segment's name), for a CSV cell: one
+ * that starts as a spreadsheet formula would (=, +, -, @, a tab or a carriage
+ * return) gets an apostrophe in front, so a spreadsheet shows it as text
+ * instead of computing it.
+ */
+export const textCell = (text) => (typeof text === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
 /** Two-column CSV (field,value) of `rows`, with a dot for decimals whatever the language. */
 export function csv(rows) {
-  return ['field,value', ...rows.map(([field, value]) => `${field},${value ?? ''}`)].join('\r\n') + '\r\n';
+  return ['field,value', ...rows.map(([field, value]) => `${csvCell(field)},${csvCell(value)}`)].join('\r\n') + '\r\n';
+}
+
+/** CSV of a table: the `head` row of column names, then `rows`. */
+export function csvTable(head, rows) {
+  return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Lines of plain text for the clipboard. */
