@@ -21,11 +21,25 @@ export const WARNING_STRINGS = bilingual({
     'No header named the question; the column was chosen by its values.',
     'Geen kop noemde de vraag; de kolom is gekozen op grond van de waarden.',
   ],
+  'warning.date-order-unsure': [
+    'Every date reads both as day–month and as month–day; they were read with the {order}. Choose the date order if that is wrong.',
+    'Alle datums zijn zowel als dag-maand als maand-dag te lezen; ze zijn gelezen met de {order}. Kies de datumvolgorde als dat niet klopt.',
+  ],
+  'warning.order.day-first': ['day first', 'dag eerst'],
+  'warning.order.month-first': ['month first', 'maand eerst'],
+  'warning.many-segments': [
+    'There are more than {max} segments: the smallest are counted together as “{other}”.',
+    'Er zijn meer dan {max} segmenten: de kleinste zijn samen geteld als “{other}”.',
+  ],
+  'warning.segment.other': ['(other)', '(overig)'],
   'warning.unclosed-quote': [
     'A quote opened at line {line}, column {column} never closes, so everything after it was read as one cell.',
     'Een aanhalingsteken op regel {line}, kolom {column} wordt nooit gesloten, dus alles daarna is als één cel gelezen.',
   ],
 });
+
+/** Segments listed apart; the rest are one segment, "(other)". */
+const MAX_SEGMENTS = 50;
 
 /** One warning in words; `columns` are the indices of the columns it is about. */
 function warningText(report, { code, columns = [], message, at }, say) {
@@ -39,17 +53,27 @@ function warningText(report, { code, columns = [], message, at }, say) {
     return say('warning.short-scale', { max, scale: range(1, max) });
   }
   if (code === 'unclosed-quote') return say('warning.unclosed-quote', { line: at?.line, column: at?.column });
+  if (code === 'date-order-unsure' && report.dateOrder) return say('warning.date-order-unsure', { order: say(`warning.order.${report.dateOrder}`) });
+  if (code === 'many-segments') return say('warning.many-segments', { max: MAX_SEGMENTS, other: say('warning.segment.other') });
   return `warning.${code}` in WARNING_STRINGS.en ? say(`warning.${code}`) : message;
 }
 
-/** The warnings box: a note listing the report's warnings, hidden when there are none. */
-export function warningsBox() {
+/** Warnings about the segments or the periods of a report, shown beside them rather than with the score. */
+const SECTION_OF = { 'many-segments': 'segments', 'date-order-unsure': 'periods' };
+
+/**
+ * The warnings box: a note listing the report's warnings, hidden when there
+ * are none. Without `section` it lists those about the whole reading; with
+ * one ('segments', 'periods') those about that part of the report.
+ */
+export function warningsBox(section = null) {
   const list = h('ul', {});
-  const root = h('div', { part: 'warnings', class: 'warnings', role: 'note', hidden: true }, list);
+  const part = section ? `warnings ${section.slice(0, -1)}-warnings` : 'warnings';
+  const root = h('div', { part, class: 'warnings', role: 'note', hidden: true }, list);
   return {
     root,
     render(report, { say }) {
-      const warnings = report?.warnings ?? [];
+      const warnings = (report?.warnings ?? []).filter((warning) => (SECTION_OF[warning.code] ?? null) === section);
       root.hidden = warnings.length === 0;
       list.replaceChildren(...warnings.map((warning) => h('li', {}, warningText(report, warning, say))));
     },
