@@ -270,8 +270,10 @@ export class LoyaltyCalculator extends ElementBase {
     return metricNamed(this.metric);
   }
 
+  /** The element's options, and those the view of the metric on show adds of its own (its `options()`). */
   #options() {
-    return { level: this.level, method: this.method, scale: this.scale, currency: this.currency };
+    const own = this.#views.get(this.metric)?.options?.() ?? {};
+    return { level: this.level, method: this.method, scale: this.scale, currency: this.currency, ...own };
   }
 
   #texts() {
@@ -287,6 +289,7 @@ export class LoyaltyCalculator extends ElementBase {
       texts: () => this.#texts(),
       options: () => this.#options(),
       mode: () => this.#input.mode,
+      fromFile: () => this.#input.fromFile(),
       chartWidth: () => this.#measureCharts(),
       setOption: (name, value) => (this[name] = value),
       changed: () => this.#compute(),

@@ -159,6 +159,9 @@ export function textInput(host, initialText) {
     root: h('div', {}, modeField, paste, countsBox, files.drop),
     mode: 'paste',
 
+    /** Whether a file is the input (its reader kept), rather than text. */
+    fromFile: () => files.active(),
+
     /** The text now in the input, big pastes included ('' while a file is the input). */
     text: () => (bigPaste ? bigPaste.text : textarea.value),
 
