@@ -1,8 +1,10 @@
 // The Net Promoter Score: 0–10 answers pasted or typed as three counts, the
 // score in large type with its band, its interval as a whisker on −100…+100,
 // a stacked bar of the groups, a 0–10 histogram, and a share link of the
-// counts. The compare and plan tools sit beside it (nps-tools.js).
-import { analyzeNps, createNpsReader, npsFromCounts } from '../../js/core.js';
+// counts. The compare and plan tools sit beside it (nps-tools.js); the score
+// by segment and over time and the comments behind it below it
+// (nps-breakdown.js).
+import { npsFromCounts } from '../../js/core.js';
 import { h } from '../dom.js';
 import { bilingual, mergeStrings, range } from '../strings.js';
 import { WIDTH, histogramScene, scaleWhiskerScene, stackedBarScene } from '../charts.js';
@@ -10,6 +12,9 @@ import { csv, intervalRows, plain } from '../export.js';
 import { groupHead, groupRow, summaryView } from '../summary-view.js';
 import { sharedCounts, shareUrl } from './nps-share.js';
 import { TOOLS_STRINGS, TOOLS_STYLES, npsTools } from './nps-tools.js';
+import {
+  BREAKDOWN_STRINGS, BREAKDOWN_STYLES, analyzeWithBreakdown, breakdownCopyLines, breakdownCsvRows, breakdownReader, breakdownView,
+} from './nps-breakdown.js';
 
 const GROUPS = ['promoters', 'passives', 'detractors'];
 const METHODS = ['adjusted-wald', 'wald', 'tango'];
@@ -113,8 +118,8 @@ function intervalText(report, t) {
 
 export const nps = {
   name: 'nps',
-  strings: mergeStrings(STRINGS, TOOLS_STRINGS),
-  styles: TOOLS_STYLES,
+  strings: mergeStrings(STRINGS, TOOLS_STRINGS, BREAKDOWN_STRINGS),
+  styles: TOOLS_STYLES + BREAKDOWN_STYLES,
   readsText: true,
   countGroups: GROUPS,
   methods: METHODS,
@@ -123,14 +128,16 @@ export const nps = {
   shareUrl,
   sharedCounts,
 
-  analyze: (text, { level, method, column }) => analyzeNps(text, column === undefined ? { level, method } : { level, method, column }),
-  reader: ({ level, method, column }) => createNpsReader(column === undefined ? { level, method } : { level, method, column }),
+  // The option `breakdown` is the view's: the segment, date and comment columns chosen (nps-breakdown.js).
+  analyze: (text, options) => analyzeWithBreakdown(text, options),
+  reader: (options) => breakdownReader(options),
   fromCounts: (counts, { level, method }) => npsFromCounts(counts, { level, method }),
   nothingCounted: (report, t) => t.say('nothingCounted'),
 
   create(host) {
     const { id } = host;
     const v = summaryView(id, 'scoreLabel');
+    const breakdown = breakdownView(host);
     const methodLabel = h('label', { for: id('method') });
     const method = h('select', { id: id('method'), part: 'method' });
     for (const name of METHODS) method.append(h('option', { value: name }));
@@ -138,7 +145,9 @@ export const nps = {
 
     const view = {
       controls: [h('span', {}, methodLabel, method)],
-      result: v.layout(),
+      input: breakdown.picks,
+      result: v.layout([], [breakdown.root]),
+      options: breakdown.options,
 
       sync(options) {
         method.value = options.method;
@@ -172,6 +181,7 @@ export const nps = {
         v.renderColumn(report, t);
         v.renderWarnings(report, t);
         v.renderRejected(report, t, false);
+        breakdown.render(report, t, host.chartWidth());
         return {
           status: has ? t.say(report.respondents === 1 ? 'summaryOne' : 'summary', { score: n.signed(report.score), n: n.count(report.respondents) }) : '',
           saved: has,
@@ -179,9 +189,12 @@ export const nps = {
         };
       },
 
-      drawCharts: (report, t, width) => v.drawCharts(scenes(report, t, width)),
+      drawCharts(report, t, width) {
+        v.drawCharts(scenes(report, t, width));
+        breakdown.draw(report, t, width);
+      },
 
-      /** The whole result (score, band, interval and the charts) for the chart files. */
+      /** The whole result (score, band, interval and the charts, those of segments and periods too) for the chart files. */
       exportParts(report, t) {
         const parts = [
           { text: `${t.say('scoreLabel')}: ${t.numbers.signed(report.score)}`, size: 16, weight: 700 },
@@ -191,6 +204,7 @@ export const nps = {
           barScene(report, t),
         ];
         if (report.histogram) parts.push({ text: t.say('histogramTitle'), size: 10, c: 'muted' }, histogramScene(report.histogram, NPS_BANDS, t));
+        parts.push(...breakdown.exportParts(report, t));
         return { parts, label: `${t.say('scoreLabel')} ${t.numbers.signed(report.score)}` };
       },
     };
@@ -203,6 +217,7 @@ export const nps = {
     if (report.interval) lines.push(`${intervalText(report, t)} · ${say('margin', { margin: numbers.decimal(report.marginOfError) })}`);
     for (const group of GROUPS) lines.push(`${say(group)}: ${numbers.count(report[group])} (${numbers.share(report[pctKey(group)] / 100)})`);
     lines.push(`${say('total')}: ${numbers.count(report.respondents)}`);
+    lines.push(...breakdownCopyLines(report, t));
     return plain(lines);
   },
 
@@ -222,6 +237,7 @@ export const nps = {
       ['rejected', report.rejectedCount],
     ];
     if (report.histogram) report.histogram.forEach((count, score) => rows.push([`answers_${score}`, count]));
+    rows.push(...breakdownCsvRows(report));
     return csv(rows);
   },
 };
