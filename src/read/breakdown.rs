@@ -160,7 +160,10 @@ impl Breakdown {
         }
     }
 
-    /// The row's extras, for an answer of value `scale.min + slot`.
+    /// The row's extras, for an answer of value `scale.min + slot`. Kept out
+    /// of line so that the loop over a table's cells stays as tight as
+    /// without a breakdown.
+    #[inline(never)]
     pub(crate) fn row(&mut self, fields: &[Field], row_start: Position, slot: usize) {
         let cell = |c: Option<usize>| c.map(|c| fields.get(c).map_or(&[][..], |f| trim_cell(&f.bytes)));
         if let Some(text) = cell(self.columns.segment) {
