@@ -276,6 +276,8 @@ const SEGMENT_HEADER_WORDS: &[&str] = &[
     "segment", "region", "regio", "country", "land", "plan", "channel", "kanaal", "branch", "filiaal", "store", "winkel", "product", "team", "type",
 ];
 const COMMENT_HEADER_WORDS: &[&str] = &["comment", "opmerking", "why", "waarom", "reason", "reden", "toelichting", "feedback", "explain", "motiv", "suggest"];
+/// Data rows of the sample the suggestions are judged on.
+const SUGGESTION_ROWS: usize = 32;
 /// Values that make a column a yes-or-no flag rather than a segment.
 const FLAG_VALUES: &[&str] = &["true", "false", "yes", "no", "ja", "nee", "0", "1", "y", "n"];
 
@@ -296,7 +298,8 @@ struct ColumnLook {
 pub(crate) fn suggest_columns(body: &[layout::Record], headers: &[ColumnHeader], chosen: usize) -> SuggestedColumns {
     let width = headers.len().max(body.iter().map(Vec::len).max().unwrap_or(0));
     let mut looks: Vec<ColumnLook> = (0..width).map(|_| ColumnLook::default()).collect();
-    for record in body {
+    // The first rows tell enough, and a paste of a few rows should not pay for more.
+    for record in body.iter().take(SUGGESTION_ROWS) {
         for (c, cell) in record.iter().enumerate() {
             let text = trim_cell(cell);
             if text.is_empty() {
@@ -304,21 +307,20 @@ pub(crate) fn suggest_columns(body: &[layout::Record], headers: &[ColumnHeader],
             }
             let look = &mut looks[c];
             look.filled += 1;
-            let s = String::from_utf8_lossy(text);
-            look.chars += s.chars().count();
-            if s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',' || b == b'-') {
+            look.chars += text.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+            let numeric = text.iter().all(|&b| b.is_ascii_digit() || b == b'.' || b == b',' || b == b'-');
+            if numeric {
                 look.numbers += 1;
             }
-            if let Some(date) = read_date(&s) {
+            if text.first().is_some_and(u8::is_ascii_digit) && core::str::from_utf8(text).ok().and_then(read_date).is_some() {
                 look.dates += 1;
                 // A plain number reads as an Excel serial day; only a written
                 // date says by its values that the column holds dates.
-                if !s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                if !text.iter().all(|&b| b.is_ascii_digit() || b == b'.') {
                     look.written_dates += 1;
                 }
-                let _ = date;
             }
-            if FLAG_VALUES.contains(&s.to_ascii_lowercase().as_str()) {
+            if FLAG_VALUES.iter().any(|flag| flag.as_bytes().eq_ignore_ascii_case(text)) {
                 look.flags += 1;
             }
             if look.distinct.len() <= 64 && !look.distinct.iter().any(|d| d == text) {
