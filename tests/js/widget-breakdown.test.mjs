@@ -250,7 +250,7 @@ test('a pasted export: the selects pre-set from the suggestions, the segments, p
     [`Passives (7${WJ}8) · 1 of 2 comments`, ['line 4'], []],
     [`Detractors (0${WJ}6) · 0 of 5 comments`, [], ['No comment matches.']],
   ]);
-  assert.equal(await part(page, 'comments', EN).locator('[role="status"]').textContent(), '2 comments match “APP”.');
+  assert.equal(await part(page, 'comments', EN).locator('[aria-live]').textContent(), '2 comments match “APP”.');
   await part(page, 'comment-search', EN).fill('cafe closed');
   assert.deepEqual((await shownComments(page, EN)).map((g) => g.items.map((item) => item[2])), [[], [], ['line 24']]);
   await part(page, 'comment-search', EN).fill('');
@@ -306,7 +306,7 @@ test('the exports: the result as CSV and JSON with the breakdown, each chart as 
     ['North', '30', '24', '6', '0', '80'], ['South', '10', '2', '2', '6', '-40'], ['East', '5', '2', '2', '1', '20'], ['(blank)', '1', '0', '0', '1', '-100'],
   ]);
   assert.deepEqual(table.slice(1).map((row) => row.at(-1)), ['true', 'true', 'false', 'false']);
-  assert.equal(await part(page, 'segments', EN).locator('[role="status"]').textContent(), 'Downloaded nps-segments.csv.');
+  assert.equal(await part(page, 'segments', EN).locator('[aria-live]').textContent(), 'Downloaded nps-segments.csv.');
   const segmentsSvg = await click(own('svg'));
   assert.equal(segmentsSvg.name, 'nps-segments.svg');
   const svgText = segmentsSvg.data.toString();
@@ -440,7 +440,7 @@ test('in Dutch: the labels, numbers with a decimal comma, month names, the comme
     `Promotors (9${WJ}10) · 4 opmerkingen`, `Passieven (7${WJ}8) · 2 opmerkingen`, `Criticasters (0${WJ}6) · 5 opmerkingen`,
   ]);
   await part(page, 'comment-search', NL).fill('app');
-  assert.equal(await part(page, 'comments', NL).locator('[role="status"]').textContent(), '2 opmerkingen bevatten “app”.');
+  assert.equal(await part(page, 'comments', NL).locator('[aria-live]').textContent(), '2 opmerkingen bevatten “app”.');
   assert.equal((await shownComments(page, NL))[0].title, `Promotors (9${WJ}10) · 1 van 4 opmerkingen`);
   assert.deepEqual((await shownComments(page, NL))[2].note, ['Geen opmerking gevonden.']);
   assert.deepEqual(await part(page, 'segments-csv', NL).textContent(), 'CSV');

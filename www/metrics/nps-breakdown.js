@@ -466,7 +466,7 @@ function chartSection(host, name, { title, scene, alt, legend, table, csv, file 
   const tableBox = h('table', { part: `${name.slice(0, -1)}-table`, class: 'plain', 'aria-labelledby': heading.id });
   const warnings = warningsBox(name);
   const extra = h('div', {});
-  const feedback = h('p', { class: 'feedback', role: 'status' });
+  const feedback = h('p', { class: 'feedback', 'aria-live': 'polite' });
   const buttons = {};
   const row = h('div', { class: 'buttons', role: 'group', 'aria-labelledby': heading.id });
   const root = h('section', { part: name, class: 'breakdown', 'aria-labelledby': heading.id, hidden: true },
@@ -562,7 +562,7 @@ function commentsSection(host) {
   const heading = h('h3', { id: host.id('comments-title') });
   const searchLabel = h('label', { for: host.id('comment-search') });
   const search = h('input', { type: 'search', id: host.id('comment-search'), part: 'comment-search', autocomplete: 'off', spellcheck: 'false' });
-  const found = h('p', { class: 'note', role: 'status' });
+  const found = h('p', { class: 'note', 'aria-live': 'polite' });
   const groups = GROUPS.map((group) => {
     const title = h('h4', { id: host.id(`${group}-comments`) });
     const list = h('ul', { 'aria-labelledby': title.id });
