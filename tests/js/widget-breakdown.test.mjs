@@ -125,16 +125,16 @@ function parseCsv(text) {
 }
 
 const SEGMENTS_EN = [
-  ['North', '30', '+80.0', '+55.9 to +89.6', 'Above the rest: +105.0 points, significant'],
-  ['South', '10', '-40.0', '-74.1 to +12.6', 'Below the rest: -106.7 points, significant; few answers'],
-  ['East', '5', '+20.0', '-38.7 to +63.7', 'Like the rest: -26.3 points, within the margin of error; few answers'],
-  ['(blank)', '1', '-100.0', '-98.5 to +48.5', 'Like the rest: -146.7 points, within the margin of error; few answers'],
+  ['North', '30', '+80.0', '+55.9 to +89.6', 'Significantly higher (+105.0)'],
+  ['South', '10', '-40.0', '-74.1 to +12.6', 'Significantly lower (-106.7) · few answers'],
+  ['East', '5', '+20.0', '-38.7 to +63.7', 'No clear difference (-26.3) · few answers'],
+  ['(blank)', '1', '-100.0', '-98.5 to +48.5', 'No clear difference (-146.7) · few answers'],
 ];
 const PERIODS_EN = [
-  ['Jan 2024', '12', '-25.0', '-61.1 to +21.1', 'First period; few answers'],
-  ['Feb 2024', '11', '+54.5', '+6.0 to +79.7', 'Up 79.5 points, significant; few answers'],
-  ['Mar 2024', '11', '+81.8', '+33.9 to +94.7', '+27.3 points, within the margin of error; few answers'],
-  ['Apr 2024', '10', '+60.0', '+7.0 to +85.3', '-21.8 points, within the margin of error; few answers'],
+  ['Jan 2024', '12', '-25.0', '-61.1 to +21.1', 'First period · few answers'],
+  ['Feb 2024', '11', '+54.5', '+6.0 to +79.7', 'Significant rise (+79.5) · few answers'],
+  ['Mar 2024', '11', '+81.8', '+33.9 to +94.7', 'No clear change (+27.3) · few answers'],
+  ['Apr 2024', '10', '+60.0', '+7.0 to +85.3', 'No clear change (-21.8) · few answers'],
 ];
 const COMMENTS_EN = [
   {
@@ -190,7 +190,7 @@ test('a pasted export: the selects pre-set from the suggestions, the segments, p
   // Segments: the table by respondents, as the report orders them.
   assert.equal(await part(page, 'segments', EN).locator('h3').textContent(), 'NPS by “Region”');
   assert.deepEqual(await page.locator(`${EN} [part="segment-table"] thead th`).allTextContents(),
-    ['Segment', 'Respondents', 'NPS', '95% interval', 'Compared with the rest']);
+    ['Segment', 'n', 'NPS', '95% interval', 'Against the rest']);
   assert.deepEqual(await tableRows(page, EN, 'segment-table'), SEGMENTS_EN);
   // The chart: a row per segment by score, a dot each, the overall score dashed, North and South marked.
   const chart = await part(page, 'segment-chart', EN).locator('svg').evaluate((svg) => ({
@@ -202,10 +202,10 @@ test('a pasted export: the selects pre-set from the suggestions, the segments, p
   }));
   assert.equal(chart.role, 'img');
   assert.equal(chart.label, 'NPS by “Region”, sorted by score, overall +43.5: '
-    + 'North +80.0 (30 answers, interval +55.9 to +89.6; Above the rest: +105.0 points, significant); '
-    + 'East +20.0 (5 answers, interval -38.7 to +63.7; Like the rest: -26.3 points, within the margin of error; few answers); '
-    + 'South -40.0 (10 answers, interval -74.1 to +12.6; Below the rest: -106.7 points, significant; few answers); '
-    + '(blank) -100.0 (1 answer, interval -98.5 to +48.5; Like the rest: -146.7 points, within the margin of error; few answers).');
+    + 'North +80.0 (30 answers, interval +55.9 to +89.6; Significantly higher (+105.0)); '
+    + 'East +20.0 (5 answers, interval -38.7 to +63.7; No clear difference (-26.3) · few answers); '
+    + 'South -40.0 (10 answers, interval -74.1 to +12.6; Significantly lower (-106.7) · few answers); '
+    + '(blank) -100.0 (1 answer, interval -98.5 to +48.5; No clear difference (-146.7) · few answers).');
   assert.equal(chart.dots, 4);
   assert.equal(chart.dashed, 1);
   assert.deepEqual(chart.texts.filter((text) => ['North', 'East', 'South', '(blank)'].includes(text)), ['North', 'East', 'South', '(blank)']);
@@ -222,10 +222,10 @@ test('a pasted export: the selects pre-set from the suggestions, the segments, p
     texts: [...svg.querySelectorAll('text')].map((text) => text.textContent),
   }));
   assert.equal(line.label, 'NPS per month, from Jan 2024 to Apr 2024: '
-    + 'Jan 2024 -25.0 (12 answers, interval -61.1 to +21.1; First period; few answers); '
-    + 'Feb 2024 +54.5 (11 answers, interval +6.0 to +79.7; Up 79.5 points, significant; few answers); '
-    + 'Mar 2024 +81.8 (11 answers, interval +33.9 to +94.7; +27.3 points, within the margin of error; few answers); '
-    + 'Apr 2024 +60.0 (10 answers, interval +7.0 to +85.3; -21.8 points, within the margin of error; few answers).');
+    + 'Jan 2024 -25.0 (12 answers, interval -61.1 to +21.1; First period · few answers); '
+    + 'Feb 2024 +54.5 (11 answers, interval +6.0 to +79.7; Significant rise (+79.5) · few answers); '
+    + 'Mar 2024 +81.8 (11 answers, interval +33.9 to +94.7; No clear change (+27.3) · few answers); '
+    + 'Apr 2024 +60.0 (10 answers, interval +7.0 to +85.3; No clear change (-21.8) · few answers).');
   assert.deepEqual([line.dots, line.bands], [4, 1]);
   for (const text of ['12', '11', '10', 'Jan 2024', 'Apr 2024', '▲']) assert.ok(line.texts.includes(text), `${text} in ${line.texts.join('|')}`);
   assert.equal(line.texts.filter((text) => text === '▲' || text === '▼').length, 1);
@@ -354,7 +354,7 @@ test('a select switched off removes its section; another period, the date order,
   await waitFor(page, EN, (r) => r.period === 'quarter');
   assert.deepEqual(await tableRows(page, EN, 'period-table'), [
     ['Q1 2024', '34', '+35.3', '+6.7 to +58.2', 'First period'],
-    ['Q2 2024', '10', '+60.0', '+7.0 to +85.3', '+24.7 points, within the margin of error; few answers'],
+    ['Q2 2024', '10', '+60.0', '+7.0 to +85.3', 'No clear change (+24.7) · few answers'],
   ]);
   assert.equal(await part(page, 'periods', EN).locator('h3').textContent(), 'NPS per quarter');
   await choose('period-select', 'auto');
@@ -412,22 +412,22 @@ test('in Dutch: the labels, numbers with a decimal comma, month names, the comme
   ]);
   assert.equal(await part(page, 'segments', NL).locator('h3').textContent(), 'NPS per “Region”');
   assert.deepEqual(await page.locator(`${NL} [part="segment-table"] thead th`).allTextContents(),
-    ['Segment', 'Aantal', 'NPS', '95%-interval', 'Vergeleken met de rest']);
+    ['Segment', 'n', 'NPS', '95%-interval', 'Tegenover de rest']);
   assert.deepEqual(await tableRows(page, NL, 'segment-table'), [
-    ['North', '30', '+80,0', '+55,9 tot +89,6', 'Boven de rest: +105,0 punten, significant'],
-    ['South', '10', '-40,0', '-74,1 tot +12,6', 'Onder de rest: -106,7 punten, significant; weinig antwoorden'],
-    ['East', '5', '+20,0', '-38,7 tot +63,7', 'Als de rest: -26,3 punten, binnen de foutmarge; weinig antwoorden'],
-    ['(leeg)', '1', '-100,0', '-98,5 tot +48,5', 'Als de rest: -146,7 punten, binnen de foutmarge; weinig antwoorden'],
+    ['North', '30', '+80,0', '+55,9 tot +89,6', 'Significant hoger (+105,0)'],
+    ['South', '10', '-40,0', '-74,1 tot +12,6', 'Significant lager (-106,7) · weinig antwoorden'],
+    ['East', '5', '+20,0', '-38,7 tot +63,7', 'Geen duidelijk verschil (-26,3) · weinig antwoorden'],
+    ['(leeg)', '1', '-100,0', '-98,5 tot +48,5', 'Geen duidelijk verschil (-146,7) · weinig antwoorden'],
   ]);
   const segmentsLabel = await part(page, 'segment-chart', NL).locator('svg').getAttribute('aria-label');
-  assert.ok(segmentsLabel.startsWith('NPS per “Region”, gesorteerd op score, totaal +43,5: North +80,0 (30 antwoorden, interval +55,9 tot +89,6; Boven de rest'), segmentsLabel);
-  assert.ok(segmentsLabel.endsWith('(leeg) -100,0 (1 antwoord, interval -98,5 tot +48,5; Als de rest: -146,7 punten, binnen de foutmarge; weinig antwoorden).'), segmentsLabel);
+  assert.ok(segmentsLabel.startsWith('NPS per “Region”, gesorteerd op score, totaal +43,5: North +80,0 (30 antwoorden, interval +55,9 tot +89,6; Significant hoger (+105,0))'), segmentsLabel);
+  assert.ok(segmentsLabel.endsWith('(leeg) -100,0 (1 antwoord, interval -98,5 tot +48,5; Geen duidelijk verschil (-146,7) · weinig antwoorden).'), segmentsLabel);
   assert.equal(await part(page, 'periods', NL).locator('h3').textContent(), 'NPS per maand');
   assert.deepEqual(await tableRows(page, NL, 'period-table'), [
-    ['jan 2024', '12', '-25,0', '-61,1 tot +21,1', 'Eerste periode; weinig antwoorden'],
-    ['feb 2024', '11', '+54,5', '+6,0 tot +79,7', 'Gestegen met 79,5 punten, significant; weinig antwoorden'],
-    ['mrt 2024', '11', '+81,8', '+33,9 tot +94,7', '+27,3 punten, binnen de foutmarge; weinig antwoorden'],
-    ['apr 2024', '10', '+60,0', '+7,0 tot +85,3', '-21,8 punten, binnen de foutmarge; weinig antwoorden'],
+    ['jan 2024', '12', '-25,0', '-61,1 tot +21,1', 'Eerste periode · weinig antwoorden'],
+    ['feb 2024', '11', '+54,5', '+6,0 tot +79,7', 'Significante stijging (+79,5) · weinig antwoorden'],
+    ['mrt 2024', '11', '+81,8', '+33,9 tot +94,7', 'Geen duidelijke verandering (+27,3) · weinig antwoorden'],
+    ['apr 2024', '10', '+60,0', '+7,0 tot +85,3', 'Geen duidelijke verandering (-21,8) · weinig antwoorden'],
   ]);
   assert.ok((await part(page, 'period-chart', NL).locator('svg').getAttribute('aria-label')).startsWith('NPS per maand, van jan 2024 tot apr 2024: jan 2024 -25,0 (12 antwoorden'));
   assert.equal(await part(page, 'period-note', NL).textContent(),

@@ -61,30 +61,32 @@ export const BREAKDOWN_STRINGS = bilingual({
   'bd.segment': ['Segment', 'Segment'],
   'bd.period': ['Period', 'Periode'],
   'bd.score': ['NPS', 'NPS'],
+  'bd.n': ['n', 'n'],
+  'bd.nTitle': ['respondents', 'respondenten'],
   'bd.intervalHead': ['{level} interval', '{level}-interval'],
-  'bd.versusRest': ['Compared with the rest', 'Vergeleken met de rest'],
-  'bd.versusPrevious': ['Compared with the period before', 'Vergeleken met de periode ervoor'],
+  'bd.versusRest': ['Against the rest', 'Tegenover de rest'],
+  'bd.versusPrevious': ['Against the period before', 'Tegenover de periode ervoor'],
   'bd.range': ['{low} to {high}', '{low} tot {high}'],
-  'bd.above': ['Above the rest: {difference} points, significant', 'Boven de rest: {difference} punten, significant'],
-  'bd.below': ['Below the rest: {difference} points, significant', 'Onder de rest: {difference} punten, significant'],
-  'bd.same': ['Like the rest: {difference} points, within the margin of error', 'Als de rest: {difference} punten, binnen de foutmarge'],
+  'bd.above': ['Significantly higher ({difference})', 'Significant hoger ({difference})'],
+  'bd.below': ['Significantly lower ({difference})', 'Significant lager ({difference})'],
+  'bd.same': ['No clear difference ({difference})', 'Geen duidelijk verschil ({difference})'],
   'bd.few': ['few answers', 'weinig antwoorden'],
-  'bd.rise': ['Up {difference} points, significant', 'Gestegen met {difference} punten, significant'],
-  'bd.fall': ['Down {difference} points, significant', 'Gedaald met {difference} punten, significant'],
-  'bd.steady': ['{difference} points, within the margin of error', '{difference} punten, binnen de foutmarge'],
+  'bd.rise': ['Significant rise ({difference})', 'Significante stijging ({difference})'],
+  'bd.fall': ['Significant fall ({difference})', 'Significante daling ({difference})'],
+  'bd.steady': ['No clear change ({difference})', 'Geen duidelijke verandering ({difference})'],
   'bd.first': ['First period', 'Eerste periode'],
   'bd.overall': ['overall {score}', 'totaal {score}'],
   'bd.segmentsLegend': [
-    'Dots: the score of each segment; lines: its {level} interval; dashed: the overall score.',
-    'Stippen: de score van elk segment; lijnen: het {level}-interval; gestreept: de totale score.',
+    'Dots: the score of each segment; lines: its {level} interval; dashed: the overall score. Differences in points.',
+    'Stippen: de score van elk segment; lijnen: het {level}-interval; gestreept: de totale score. Verschillen in punten.',
   ],
   'bd.segmentsMarks': [
     '▲ ▼ significantly above or below the rest; pale: few answers.',
     '▲ ▼ significant boven of onder de rest; vaag: weinig antwoorden.',
   ],
   'bd.periodsLegend': [
-    'Line: the score of each {period}; band: its {level} interval; under each point the number of answers.',
-    'Lijn: de score per {period}; band: het {level}-interval; onder elk punt het aantal antwoorden.',
+    'Line: the score of each {period}; band: its {level} interval; under each point the number of answers. Changes in points.',
+    'Lijn: de score per {period}; band: het {level}-interval; onder elk punt het aantal antwoorden. Veranderingen in punten.',
   ],
   'bd.periodsMarks': [
     '▲ ▼ a significant rise or fall from the period before; pale: few answers.',
@@ -141,7 +143,9 @@ export const BREAKDOWN_STYLES = css`
 .breakdown h3 { margin: 0; font-size: 1em; font-weight: 700; }
 .breakdown .buttons { margin-top: 0.6em; }
 .breakdown .scroll { overflow-x: auto; }
-.breakdown table.plain td.verdict, .breakdown table.plain th.verdict { text-align: left; white-space: normal; padding-left: 0.5em; }
+.breakdown table { font-size: 0.9em; }
+.breakdown table.plain tbody th { white-space: nowrap; }
+.breakdown table.plain td.verdict, .breakdown table.plain th.verdict { text-align: left; white-space: normal; padding-left: 0.5em; min-width: 9em; }
 .breakdown tr.few th, .breakdown tr.few td { color: var(--_muted); }
 .breakdown tr.up td.verdict { color: var(--_promoter); font-weight: 600; }
 .breakdown tr.down td.verdict { color: var(--_detractor); font-weight: 600; }
@@ -281,7 +285,7 @@ function restVerdict(segment, t) {
     const difference = t.numbers.signed(versus.difference);
     text = t.say(versus.significant ? (versus.difference > 0 ? 'bd.above' : 'bd.below') : 'bd.same', { difference });
   }
-  return segment.fewAnswers ? `${text}; ${t.say('bd.few')}` : text;
+  return segment.fewAnswers ? `${text} · ${t.say('bd.few')}` : text;
 }
 
 function previousVerdict(period, i, t) {
@@ -289,10 +293,10 @@ function previousVerdict(period, i, t) {
   let text = '–';
   if (i === 0) text = t.say('bd.first');
   else if (versus && versus.difference !== null && versus.difference !== undefined) {
-    if (!versus.significant) text = t.say('bd.steady', { difference: t.numbers.signed(versus.difference) });
-    else text = t.say(versus.difference > 0 ? 'bd.rise' : 'bd.fall', { difference: t.numbers.decimal(Math.abs(versus.difference)) });
+    const difference = t.numbers.signed(versus.difference);
+    text = t.say(versus.significant ? (versus.difference > 0 ? 'bd.rise' : 'bd.fall') : 'bd.steady', { difference });
   }
-  return period.fewAnswers ? `${text}; ${t.say('bd.few')}` : text;
+  return period.fewAnswers ? `${text} · ${t.say('bd.few')}` : text;
 }
 
 const mark = (versus) => (versus?.significant && versus.difference ? (versus.difference > 0 ? 'up' : 'down') : null);
@@ -523,12 +527,12 @@ function chartSection(host, name, { title, scene, alt, legend, table, csv, file 
   return section;
 }
 
-const head = (...cells) => h('thead', {}, h('tr', {}, ...cells.map(([text, cls]) => h('th', { scope: 'col', class: cls ?? null }, text))));
+const head = (...cells) => h('thead', {}, h('tr', {}, ...cells.map(([text, cls, title]) => h('th', { scope: 'col', class: cls ?? null, title: title ?? null }, text))));
 
 function segmentTable(report, t) {
   const n = t.numbers;
   return [
-    head([t.say('bd.segment')], [t.say('count')], [t.say('bd.score')], [t.say('bd.intervalHead', { level: level(report, t) })], [t.say('bd.versusRest'), 'verdict']),
+    head([t.say('bd.segment')], [t.say('bd.n'), null, t.say('bd.nTitle')], [t.say('bd.score')], [t.say('bd.intervalHead', { level: level(report, t) })], [t.say('bd.versusRest'), 'verdict']),
     h('tbody', {}, ...report.segments.map((s) => h('tr', { class: [s.fewAnswers ? 'few' : '', mark(s.versusRest) ?? ''].join(' ').trim() || null },
       h('th', { scope: 'row' }, segmentName(s.name, t)),
       h('td', {}, n.count(s.respondents)),
@@ -541,7 +545,7 @@ function segmentTable(report, t) {
 function periodTable(report, t) {
   const n = t.numbers;
   return [
-    head([t.say('bd.period')], [t.say('count')], [t.say('bd.score')], [t.say('bd.intervalHead', { level: level(report, t) })], [t.say('bd.versusPrevious'), 'verdict']),
+    head([t.say('bd.period')], [t.say('bd.n'), null, t.say('bd.nTitle')], [t.say('bd.score')], [t.say('bd.intervalHead', { level: level(report, t) })], [t.say('bd.versusPrevious'), 'verdict']),
     h('tbody', {}, ...report.periods.map((p, i) => h('tr', { class: [p.fewAnswers ? 'few' : '', mark(p.versusPrevious) ?? ''].join(' ').trim() || null },
       h('th', { scope: 'row' }, periodLabel(p, report.period, t)),
       h('td', {}, n.count(p.respondents)),
