@@ -3,7 +3,9 @@
 // can reach in only through the --loyalty-* custom properties and ::part():
 // .root resets every inherited property (all: initial), and sizes are in em
 // from .root or px, because inherited properties and rem cross the shadow
-// boundary. The layout follows the element's own width (container queries).
+// boundary. Tables inherit colour and size explicitly: on a host page in
+// quirks mode (no doctype) they would drop both. The layout follows the
+// element's own width (container queries).
 
 /**
  * Marks CSS in a template literal: the build squeezes its white space
@@ -137,7 +139,7 @@ svg { display: block; width: 100%; max-width: 480px; height: auto; overflow: vis
 .f-text { fill: var(--_text); } .f-muted { fill: var(--_muted); } .f-bg { fill: var(--_bg); } .f-border { fill: var(--_control); }
 .f-accent { fill: var(--_accent); } .f-promoter { fill: var(--_promoter); } .f-passive { fill: var(--_passive); } .f-detractor { fill: var(--_detractor); }
 .s-text { stroke: var(--_text); } .s-muted { stroke: var(--_muted); } .s-bg { stroke: var(--_bg); } .s-border { stroke: var(--_control); } .s-accent { stroke: var(--_accent); }
-table { border-collapse: collapse; width: 100%; margin-top: 0.75em; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; width: 100%; margin-top: 0.75em; font-variant-numeric: tabular-nums; color: inherit; font-size: inherit; line-height: inherit; }
 th, td { text-align: left; padding: 0.25em 0.5em 0.25em 0; border-bottom: 1px solid var(--_border); font-weight: 400; }
 td { text-align: right; }
 th:last-child, td:last-child { padding-right: 0; }
