@@ -52,6 +52,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { env, expectText, openPage, part, root } from './widget-harness.mjs';
 
@@ -460,6 +461,34 @@ test('in Dutch: the labels, numbers with a decimal comma, month names, the comme
     ['Er zijn meer dan 50 segmenten: de kleinste zijn samen geteld als “(overig)”.']);
   assert.equal(await part(page, 'warnings', NL).isVisible(), false, 'the score itself has nothing to warn about');
   assert.deepEqual(problems, []);
+});
+
+test('axe-core finds no serious or critical problems in the breakdown, light and dark, English and Dutch', async (t) => {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  for (const [theme, lang] of [['light', 'en'], ['dark', 'nl']]) {
+    const { page, problems } = await openPage(t);
+    // bare.html has no Content-Security-Policy, so axe-core can be added to it, and no
+    // doctype: tables in quirks mode must still take the theme's text colour.
+    await page.goto(`${env.origin}/tests/fixtures/bare.html`);
+    await page.evaluate(([text, theme, lang]) => {
+      const element = document.querySelector('loyalty-calculator');
+      element.setAttribute('theme', theme);
+      element.setAttribute('lang', lang);
+      element.value = text;
+    }, [TEXT, theme, lang]);
+    await waitFor(page, 'loyalty-calculator', (r) => r.segments?.length === 4);
+    await part(page, 'date-rejected').locator('summary').click();
+    await part(page, 'comment-search').fill('app');
+    await page.addScriptTag({ content: source });
+    // The calculator only: bare.html itself has no title and no lang.
+    const results = await page.evaluate(() => window.axe.run(document.querySelector('loyalty-calculator')));
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.any.map((c) => c.message).join(' ')}`).join('; ')}`);
+    assert.deepEqual(serious, [], theme);
+    assert.ok(results.passes.length > 10, 'axe looked inside the calculator');
+    assert.deepEqual(problems, []);
+  }
 });
 
 /** Requests for the embed script: the page's own, and one more for each worker started. */
