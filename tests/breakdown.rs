@@ -333,3 +333,25 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn real_exports_suggest_their_date_segment_and_comment_columns() {
+    // (file, segment, date, comment) as each tool lays its export out: see
+    // tests/fixtures/exports/make.py for the columns.
+    let cases: [(&str, Option<u32>, Option<u32>, Option<u32>); 7] = [
+        ("qualtrics-numeric.csv", None, Some(1), Some(21)),
+        ("google-forms-nl.csv", None, Some(1), Some(5)),
+        ("typeform.csv", Some(6), Some(8), Some(5)),
+        ("excel-mac.csv", Some(4), Some(2), Some(5)),
+        ("alchemer.csv", Some(18), Some(2), Some(23)),
+        ("microsoft-forms.csv", None, Some(2), Some(9)),
+        ("excel-nl-semicolon.csv", None, Some(2), Some(5)),
+    ];
+    for (file, segment, date, comment) in cases {
+        let bytes = std::fs::read(format!("{}/tests/fixtures/exports/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let mut reader = NpsReader::new(WALD, None);
+        reader.push_bytes(&bytes);
+        let s = reader.finish().unwrap().suggested.expect("a table");
+        assert_eq!((s.segment, s.date, s.comment), (segment, date, comment), "{file}");
+    }
+}

@@ -275,7 +275,10 @@ const DATE_HEADER_WORDS: &[&str] = &["date", "datum", "timestamp", "tijdstempel"
 const SEGMENT_HEADER_WORDS: &[&str] = &[
     "segment", "region", "regio", "country", "land", "plan", "channel", "kanaal", "branch", "filiaal", "store", "winkel", "product", "team", "type",
 ];
-const COMMENT_HEADER_WORDS: &[&str] = &["comment", "opmerking", "why", "waarom", "reason", "reden", "toelichting", "feedback", "explain", "motiv", "suggest"];
+const COMMENT_HEADER_WORDS: &[&str] = &[
+    "comment", "opmerking", "why", "waarom", "reason", "reden", "toelichting", "feedback", "explain", "motiv", "suggest", "coment", "por qu", "razon",
+    "warum", "grund", "pourquoi", "raison",
+];
 /// Data rows of the sample the suggestions are judged on.
 const SUGGESTION_ROWS: usize = 32;
 /// Values that make a column a yes-or-no flag rather than a segment.
@@ -289,6 +292,12 @@ struct ColumnLook {
     dates: usize,
     written_dates: usize,
     flags: usize,
+    /// Answers in the words of a Likert scale: a question, not a segment.
+    scale_words: usize,
+    /// Values with a space in them (words, not codes or addresses).
+    spaced: usize,
+    /// E-mail addresses, never a comment or a segment.
+    emails: usize,
     chars: usize,
     /// Up to 65 distinct values (enough to tell few from many).
     distinct: Vec<Vec<u8>>,
@@ -323,6 +332,15 @@ pub(crate) fn suggest_columns(body: &[layout::Record], headers: &[ColumnHeader],
             if FLAG_VALUES.iter().any(|flag| flag.as_bytes().eq_ignore_ascii_case(text)) {
                 look.flags += 1;
             }
+            if super::labels::likert_label(text, 5).is_some() || super::labels::likert_label(text, 7).is_some() {
+                look.scale_words += 1;
+            }
+            if text.contains(&b' ') {
+                look.spaced += 1;
+            }
+            if text.contains(&b'@') && !text.contains(&b' ') {
+                look.emails += 1;
+            }
             if look.distinct.len() <= 64 && !look.distinct.iter().any(|d| d == text) {
                 look.distinct.push(text.to_vec());
             }
@@ -338,24 +356,42 @@ pub(crate) fn suggest_columns(body: &[layout::Record], headers: &[ColumnHeader],
         .or_else(|| others().find(|&c| most(looks[c].written_dates, looks[c].filled)));
     let is_text = |c: usize| {
         let look = &looks[c];
-        look.filled > 0 && look.numbers * 2 < look.filled && look.dates * 2 < look.filled && Some(c) != date && !about_nps(c)
+        look.filled > 0
+            && look.numbers * 2 < look.filled
+            && look.dates * 2 < look.filled
+            && look.scale_words * 2 < look.filled
+            && look.emails * 2 < look.filled
+            && Some(c) != date
+            && !about_nps(c)
     };
     // Few distinct short values, some repeated (most of them, unless the header names a segment).
     let fits_segment = |c: usize, named: bool| {
         let look = &looks[c];
         let distinct = look.distinct.len();
         let repeated = if named { distinct < look.filled } else { distinct * 2 <= look.filled };
-        is_text(c) && look.flags * 2 < look.filled && (2..=12).contains(&distinct) && repeated && look.chars <= 40 * look.filled
+        // Labels, not sentences: short, and under a header that does not ask for a comment.
+        is_text(c)
+            && !header_has(c, COMMENT_HEADER_WORDS)
+            && look.flags * 2 < look.filled
+            && (2..=12).contains(&distinct)
+            && repeated
+            && look.chars <= 24 * look.filled
     };
     let segment = others()
         .find(|&c| header_has(c, SEGMENT_HEADER_WORDS) && fits_segment(c, true))
         .or_else(|| others().find(|&c| fits_segment(c, false)));
-    // Mostly different texts, of some length: 8 characters on average under a
-    // header that asks for a comment, 20 otherwise.
+    // Texts of words, of some length: 8 characters on average under a header
+    // that asks for a comment, 20 otherwise.
     let fits_comment = |c: usize, named: bool| {
         let look = &looks[c];
         let least = if named { 8 } else { 20 };
-        is_text(c) && Some(c) != segment && look.chars >= least * look.filled && look.distinct.len() * 4 >= look.filled.min(65) * 3
+        is_text(c)
+            && Some(c) != segment
+            && look.chars >= least * look.filled
+            && look.spaced * 2 >= look.filled
+            // Mostly different: three in four, or under a header that asks
+            // for comments one in three (stock answers repeat).
+            && look.distinct.len() * if named { 3 } else { 4 } >= look.filled.min(65) * if named { 1 } else { 3 }
     };
     let comment = others()
         .find(|&c| header_has(c, COMMENT_HEADER_WORDS) && fits_comment(c, true))
