@@ -151,9 +151,10 @@ pub struct NpsReport {
     /// The period used (chosen by `auto` or given).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
-    /// The day-and-month order of the dates, when any date needed one.
+    /// With `date`: the day-and-month order of the dates, `Some(None)` (null)
+    /// when no date needed one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_order: Option<DateOrder>,
+    pub date_order: Option<Option<DateOrder>>,
     /// Counted answers whose date cell is blank.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub undated: Option<u64>,
@@ -247,7 +248,7 @@ impl NpsReport {
             date_column: breakdown.date_column,
             periods: breakdown.periods,
             period: breakdown.period,
-            date_order: breakdown.date_order,
+            date_order: breakdown.period.map(|_| breakdown.date_order),
             undated: breakdown.undated,
             date_rejected: breakdown.date_rejected,
             date_rejected_count: breakdown.date_rejected_count,

@@ -388,7 +388,14 @@ test('every NPS export of the corpus, chosen as a file, gives its hand-counted a
     await expectCounts(page, EN, npsCounts(e));
     const report = await page.evaluate((n) => window.events.slice(n).filter((x) => x.type === 'loyalty-result').at(-1).detail, before);
     assert.deepEqual([report.column.index, report.column.name, report.encoding], [e.column.index, e.column.name, e.encoding], name);
-    assert.deepEqual(report.warnings.map((w) => w.code), e.warnings, name);
+    // The widget reads the suggested date column too, so the date warnings
+    // come on top of the reading's: SurveyMonkey writes 01/03/2024 12:04:56 PM
+    // and Google Forms (nl) 9-1-2024 10:10:18, and no day in either goes
+    // above 12, so neither shows whether the day or the month is first.
+    const dated = new Set(['date-order-unsure']);
+    assert.deepEqual(report.warnings.map((w) => w.code).filter((code) => !dated.has(code)), e.warnings, name);
+    const unsure = ['surveymonkey.csv', 'google-forms-nl.csv'].includes(name) ? ['date-order-unsure'] : [];
+    assert.deepEqual(report.warnings.map((w) => w.code).filter((code) => dated.has(code)), unsure, name);
     assert.equal((await picker(page, EN)).value, String(e.column.index), name);
   }
   assert.deepEqual(problems, []);
