@@ -296,6 +296,7 @@ export class LoyaltyCalculator extends ElementBase {
       metric: () => this.#metric(),
       publish: (make) => this.#publish(make),
       fail: (code, message) => this.#fail(code, message),
+      failed: () => this.#failed(),
       notify: (type, detail) => this.#notify(type, detail),
       on: (type, listener) => this.addEventListener(type, listener),
       countsOfReport: () => {

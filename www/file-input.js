@@ -114,6 +114,12 @@ export function fileInput(host, hooks) {
     }, (failure) => {
       if (!settled(job)) return;
       stop(job);
+      // A trap in the module (in the worker or here): the shell says so in the
+      // visitor's language; the next file gets a fresh worker and instance.
+      if (failure.code === 'wasm-trap') {
+        host.failed();
+        return;
+      }
       error.textContent = failure.spreadsheet ? host.texts().say('spreadsheetUnreadable') : failure.message;
       error.hidden = false;
       host.fail('failed', error.textContent);

@@ -63,7 +63,8 @@ export function serveFileReading(metricNamed) {
       await feed(data.file, reader, WORKER_SLICE, (progress) => postMessage({ progress }));
       postMessage({ report: reader.finish() });
     } catch (error) {
-      postMessage({ error: String(error?.message ?? error) });
+      // The code (such as wasm-trap) crosses too, so the page words it as its own.
+      postMessage({ error: String(error?.message ?? error), code: error?.code });
     }
   });
 }
@@ -88,7 +89,7 @@ export function readFile(file, metric, options, progress) {
       worker.onmessage = ({ data }) => {
         if (stopped) return;
         if (data.progress) progress(data.progress);
-        else if (data.error) waiting.shift().reject(new Error(data.error));
+        else if (data.error) waiting.shift().reject(Object.assign(new Error(data.error), { code: data.code }));
         else waiting.shift().resolve(data.report);
       };
       // A worker that cannot start or run (a CSP without worker-src, no

@@ -106,6 +106,28 @@ test('after a trap in the module the calculator shows an error, sends loyalty-er
   assert.deepEqual(problems, []);
 });
 
+test('a trap while a file is read (in the worker) shows the error in the visitor\'s language, and the next file is read afresh', async (t) => {
+  buildTrapTest(root);
+  const { page, problems } = await openPage(t);
+  await recordEvents(page);
+  await page.goto(`${env.origin}/tests/fixtures/trap.html`);
+  await expectText(part(page, 'score'), '+25.0');
+  const input = page.locator('loyalty-calculator [part="file-input"]');
+  // The file's bytes are the magic input of the test build: its core traps on them.
+  await input.setInputFiles({ name: 'trap.csv', mimeType: 'text/csv', buffer: Buffer.from('\u0000trap\u0000') });
+  const failure = part(page, 'failure');
+  await expectText(failure, 'The calculation failed. Try again: paste or type the answers once more.');
+  assert.equal(await failure.isVisible(), true);
+  const errors = await page.evaluate(() => window.events.filter((event) => event.type === 'loyalty-error').map((event) => event.detail.code));
+  assert.deepEqual(errors, ['failed']);
+  // The next file: 10, 10, 9, 0 → (3 − 1)/4 × 100 = +50.0, with the failure gone.
+  await input.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from('10\n10\n9\n0\n') });
+  await expectText(part(page, 'score'), '+50.0');
+  assert.equal(await failure.isVisible(), false);
+  assert.deepEqual(await counts(page), ['3', '0', '1', '4']);
+  assert.deepEqual(problems, []);
+});
+
 test('10,000 recomputations in a row keep the module memory and the JavaScript heap flat', { timeout: 300_000 }, async (t) => {
   const { page, context, problems } = await openPage(t);
   // memory.html loads tests/fixtures/memory-hook.js, which keeps the module's memory.
