@@ -48,13 +48,17 @@ fn entry() -> impl Strategy<Value = Entry> {
         5 => (0u8..=10).prop_map(Entry::Score),
         1 => prop_oneof![11i32..=500, -500i32..=-1].prop_map(Entry::OffScale),
         1 => (0u8..=9, 1u8..=9).prop_map(|(w, f)| Entry::Decimal(w, f)),
-        1 => prop::sample::select(vec!["abc", "slow", "xyz", "great"]).prop_map(Entry::Word),
+        // Words that start with a sign: a number, a space and a word
+        // ("0 abc") is one answer with its label, as exports write them
+        // ("10 Extremely likely"), so plain words after a score would not be
+        // entries of their own.
+        1 => prop::sample::select(vec!["#abc", "?slow", "*xyz", "_great"]).prop_map(Entry::Word),
         1 => Just(Entry::Blank),
     ]
 }
 
 /// Lines of 1–6 entries joined by one separator (a space or a semicolon),
-/// lines ended by LF or CRLF. The first entry is a score, so no line is a
+/// lines ended by LF or CRLF. The first line is one score, so no line is a
 /// header. Commas are left out: between digits they may be decimal commas.
 fn multi_entry_list() -> impl Strategy<Value = (Vec<Vec<Entry>>, &'static str, &'static str)> {
     (
@@ -64,7 +68,9 @@ fn multi_entry_list() -> impl Strategy<Value = (Vec<Vec<Entry>>, &'static str, &
         prop::sample::select(vec!["\n", "\r\n"]),
     )
         .prop_map(|(first, mut lines, sep, eol)| {
-            lines[0].insert(0, first);
+            // A first line of one score: a first line with words in it
+            // ("0 #abc") may be a header over the answers.
+            lines.insert(0, vec![first]);
             (lines, sep, eol)
         })
 }
