@@ -37,7 +37,10 @@ const expectCounts = (driver, calculator, want, timeout) => expectValue(driver, 
 
 /** No console error, page error, CSP violation or CSP report so far. */
 async function assertClean({ driver, site, since }) {
-  assert.deepEqual([...(await driver.problems()), ...site.reports(since)], []);
+  // WebKit's MiniBrowser asks for /favicon.ico itself, under the page's policy
+  // (see site.mjs); whether it does depends on the pages it saw before.
+  const browsers = (problem) => problem !== `CSP violation: img-src ${site.origin}/favicon.ico`;
+  assert.deepEqual([...(await driver.problems()).filter(browsers), ...site.reports(since)], []);
 }
 
 /** Opens hostile.html and waits for the English calculator's example: 10, 9, 3, 8 → +25.0. */
