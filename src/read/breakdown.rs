@@ -332,7 +332,8 @@ pub(crate) fn suggest_columns(body: &[layout::Record], headers: &[ColumnHeader],
             if FLAG_VALUES.iter().any(|flag| flag.as_bytes().eq_ignore_ascii_case(text)) {
                 look.flags += 1;
             }
-            if super::labels::likert_label(text, 5).is_some() || super::labels::likert_label(text, 7).is_some() {
+            let worded = text.first().is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80);
+            if worded && (super::labels::likert_label(text, 5).is_some() || super::labels::likert_label(text, 7).is_some()) {
                 look.scale_words += 1;
             }
             if text.contains(&b' ') {
