@@ -7,6 +7,7 @@
 //! how the file was cut into chunks: bytes are held back (at most
 //! [`DETECT_BYTES`] and one more) until the decision can be made.
 
+use super::scan::find_bare_cr;
 use serde::Serialize;
 
 /// Bytes that must be valid UTF-8 for a file without a byte-order mark to be
@@ -318,23 +319,16 @@ impl LineEnds {
             out(if first == b'\n' { b"\r" } else { b"\n" });
         }
         let mut run_start = 0;
-        let mut search_from = 0;
-        while let Some(found) = text.get(search_from..).and_then(find_cr) {
-            let cr = search_from + found;
-            match text.get(cr + 1) {
-                Some(b'\n') => search_from = cr + 2,
-                Some(_) => {
-                    send(text.get(run_start..cr).unwrap_or_default(), out);
-                    out(b"\n");
-                    run_start = cr + 1;
-                    search_from = cr + 1;
-                }
-                None => {
-                    send(text.get(run_start..cr).unwrap_or_default(), out);
-                    self.cr_held = true;
-                    return;
-                }
+        while let Some(found) = find_bare_cr(text.get(run_start..).unwrap_or_default()) {
+            let cr = run_start + found;
+            send(text.get(run_start..cr).unwrap_or_default(), out);
+            run_start = cr + 1;
+            if cr + 1 == text.len() {
+                // The next byte decides: LF makes it CRLF.
+                self.cr_held = true;
+                return;
             }
+            out(b"\n");
         }
         send(text.get(run_start..).unwrap_or_default(), out);
     }
@@ -344,25 +338,6 @@ impl LineEnds {
             out(b"\n");
         }
     }
-}
-
-/// The first CR in `bytes`, eight bytes at a time: WebAssembly without SIMD
-/// would otherwise test every byte of a paste on its own.
-fn find_cr(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    const CRS: u64 = ONES * 0x0D;
-    let mut words = bytes.chunks_exact(8);
-    let mut at = 0;
-    for word in &mut words {
-        let x = u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]) ^ CRS;
-        // A zero byte of x (a CR in the word) sets its high bit here.
-        if (x.wrapping_sub(ONES) & !x & HIGHS) != 0 {
-            return word.iter().position(|&b| b == b'\r').map(|i| at + i);
-        }
-        at += 8;
-    }
-    words.remainder().iter().position(|&b| b == b'\r').map(|i| at + i)
 }
 
 fn send(piece: &[u8], out: &mut impl FnMut(&[u8])) {

@@ -502,7 +502,7 @@ pub(crate) fn plan(
     words: HeaderWords,
     selector: Option<&ColumnSelector>,
 ) -> Result<Plan, OptionError> {
-    let lines: Vec<&[u8]> = sample.split(|&b| b == b'\n').map(trim_line_end).filter(|l| !is_blank_line(l)).collect();
+    let lines: Vec<&[u8]> = super::scan::lines(sample).map(trim_line_end).filter(|l| !is_blank_line(l)).collect();
     let list = |layout: Layout, headers: Vec<ColumnHeader>, column: Option<ScoreColumn>| Plan {
         layout,
         column,

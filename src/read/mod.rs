@@ -10,4 +10,5 @@ pub mod labels;
 pub mod layout;
 pub mod parse;
 pub(crate) mod rows;
+pub(crate) mod scan;
 pub mod token;

@@ -12,6 +12,7 @@ use super::decode::Decoder;
 pub use super::decode::Encoding;
 use super::layout::{self, ColumnChoice, ColumnHeader, ColumnSelector, HeaderWords, Layout, LayoutKind, Plan, ScoreColumn};
 use super::rows::{Field, Row, RowReader};
+use super::scan::{self, Separators};
 pub use super::rows::Position;
 use super::token::{classify, number_value, trim_cell, Answers, Cell, RejectReason, Scale};
 use crate::options::OptionError;
@@ -337,7 +338,23 @@ struct ListReader {
     entry: Field,
     at: Position,
     count: ColumnCount,
+    /// The separators again, for counting whole blocks (see [`scan`]).
+    block_separators: Separators,
+    /// Bytes of the text fed before the current chunk.
+    fed: u64,
+    /// After a block that was not all short scores, blocks are tried again
+    /// from this offset on, further each time, so that a list of other
+    /// entries is not counted twice over.
+    blocks_from: u64,
+    block_backoff: u64,
 }
+
+/// Bytes counted as one block: large enough to pay for the vector set-up,
+/// small enough that a block read again the general way costs little.
+const BLOCK_BYTES: usize = 4096;
+/// Below this a block is not worth trying.
+const MIN_BLOCK_BYTES: usize = 64;
+const MAX_BLOCK_BACKOFF: u64 = 1 << 20;
 
 impl ListReader {
     fn new(layout: Layout, scale: Scale, whole_lines: bool) -> Self {
@@ -355,16 +372,31 @@ impl ListReader {
             entry: Field::default(),
             at: Position::START,
             count: ColumnCount::new(scale, MAX_REJECTED_KEPT),
+            block_separators: Separators { blanks: !whole_lines, comma: !layout.decimal_comma && !whole_lines },
+            fed: 0,
+            blocks_from: 0,
+            block_backoff: BLOCK_BYTES as u64,
         }
     }
 
-    fn feed(&mut self, mut bytes: &[u8], answers: &Answers) {
+    fn feed(&mut self, chunk: &[u8], answers: &Answers) {
+        let mut bytes = chunk;
         if self.skipping_header {
             bytes = self.skip_header(bytes);
         }
+        let base = self.fed + (chunk.len() - bytes.len()) as u64;
+        self.fed += chunk.len() as u64;
         let mut i = 0;
         while i < bytes.len() {
             if self.entry.start.is_none() {
+                if base + i as u64 >= self.blocks_from {
+                    if let Some(consumed) = self.short_scores_block(&bytes[i..], answers.scale) {
+                        i += consumed;
+                        continue;
+                    }
+                    self.blocks_from = base + i as u64 + self.block_backoff;
+                    self.block_backoff = (self.block_backoff * 2).min(MAX_BLOCK_BACKOFF);
+                }
                 let consumed = self.score_lines(&bytes[i..], answers.scale);
                 if consumed > 0 {
                     i += consumed;
@@ -411,6 +443,37 @@ impl ListReader {
             self.count.record(answers, start, &self.entry.bytes, self.entry.overflowed);
         }
         self.entry.clear();
+    }
+
+    /// The fastest path: a block of entries that are all one digit or `10`
+    /// on the scale, counted at once (see [`scan`]). `None` when the block
+    /// holds anything else, or too little to count this way.
+    fn short_scores_block(&mut self, rest: &[u8], scale: Scale) -> Option<usize> {
+        if rest.len() < MIN_BLOCK_BYTES {
+            return None;
+        }
+        let window = &rest[..rest.len().min(BLOCK_BYTES)];
+        // Only whole entries: the block ends after its last separator.
+        let end = window.iter().rposition(|&b| self.block_separators.contains(b))? + 1;
+        let block = &window[..end];
+        let counts = scan::count_block(block, self.block_separators);
+        let on_scale = |v: usize| v >= usize::from(scale.min) && v <= usize::from(scale.max);
+        if !counts.all_short_scores() || counts.values.iter().enumerate().any(|(v, &n)| n > 0 && !on_scale(v)) {
+            return None;
+        }
+        for (v, &n) in counts.values.iter().enumerate().filter(|(_, &n)| n > 0) {
+            self.count.histogram[v - usize::from(scale.min)] += n;
+        }
+        // A block of short scores is ASCII: its columns are its bytes.
+        match block.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                self.at.line += counts.newlines;
+                self.at.column = (end - last) as u64;
+            }
+            None => self.at.column += end as u64,
+        }
+        self.block_backoff = BLOCK_BYTES as u64;
+        Some(end)
     }
 
     /// The fast path for a pasted column: lines of one or two digits that are
@@ -1001,7 +1064,7 @@ pub(crate) fn sample_of(text: &[u8]) -> &[u8] {
     let bounded = &text[..text.len().min(MAX_SAMPLE_BYTES)];
     let mut ends = [0usize; SAMPLE_LINES];
     let mut found = 0;
-    for (i, _) in bounded.iter().enumerate().filter(|(_, &b)| b == b'\n') {
+    for i in scan::newlines(bounded) {
         ends[found] = i + 1;
         found += 1;
         if found == SAMPLE_LINES || i >= SAMPLE_BYTES && found >= MIN_SAMPLE_LINES {
@@ -1023,16 +1086,7 @@ pub(crate) fn sample_of(text: &[u8]) -> &[u8] {
 
 /// Newlines in `text`, counting no further than `most`.
 fn count_lines(text: &[u8], most: usize) -> usize {
-    let mut lines = 0;
-    for &b in text {
-        if b == b'\n' {
-            lines += 1;
-            if lines == most {
-                break;
-            }
-        }
-    }
-    lines
+    scan::newlines(text).take(most).count()
 }
 
 /// Whether `held` text of `lines` newlines is certain to hold all of its

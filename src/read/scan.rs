@@ -1,0 +1,347 @@
+//! Counting a run of short answers (`9`, `10`, `0`) between separators
+//! sixteen bytes at a time, for the list reader's clean stretches: a pasted
+//! column or a typed list. The block either turns out to hold nothing but
+//! such answers, and its counts are taken at once, or the list reader reads
+//! it the general way and nothing of this count is kept.
+//!
+//! With WebAssembly SIMD (`simd128`, in every current browser and Node) the
+//! middle of a block is counted with vector compares; without it (the
+//! wasm2js build, native builds) every position is tested on its own. Both
+//! ways count by the same definition, written out in [`count_positions`].
+
+/// The bytes that end an entry. CR and LF always do; in a list of several
+/// answers a line (not one answer a line) also spaces, tabs, vertical tabs,
+/// form feeds and semicolons, and commas unless they are decimal commas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Separators {
+    pub blanks: bool,
+    pub comma: bool,
+}
+
+impl Separators {
+    #[inline]
+    pub fn contains(self, b: u8) -> bool {
+        b == b'\n' || b == b'\r' || (self.blanks && matches!(b, b' ' | b'\t' | 0x0B | 0x0C | b';')) || (self.comma && b == b',')
+    }
+}
+
+/// What a block held.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct BlockCounts {
+    /// Entries of one digit, by value, and of `10` (index 10).
+    pub values: [u64; 11],
+    /// Every entry: a run of bytes that are not separators.
+    pub entries: u64,
+    pub newlines: u64,
+}
+
+impl BlockCounts {
+    /// Whether every entry was a digit alone or `10`.
+    pub fn all_short_scores(&self) -> bool {
+        self.values.iter().sum::<u64>() == self.entries
+    }
+}
+
+/// Counts `block`, which starts where an entry may start (after a separator,
+/// or at the start of the text) and whose entries all end inside it.
+pub(crate) fn count_block(block: &[u8], separators: Separators) -> BlockCounts {
+    let mut counts = BlockCounts::default();
+    let middle_end = simd::count_middle(block, separators, &mut counts);
+    count_positions(block, 0..middle_end.start, separators, &mut counts);
+    count_positions(block, middle_end.end..block.len(), separators, &mut counts);
+    counts
+}
+
+/// The definition, position by position: an entry starts at a byte that is
+/// not a separator where the byte before is one (or there is none); it is a
+/// short score when it is a digit followed by a separator, or `1` `0`
+/// followed by one. Past the block's end counts as a separator.
+fn count_positions(block: &[u8], positions: core::ops::Range<usize>, separators: Separators, counts: &mut BlockCounts) {
+    let sep_at = |i: usize| block.get(i).map_or(true, |&b| separators.contains(b));
+    for i in positions {
+        let byte = block[i];
+        if byte == b'\n' {
+            counts.newlines += 1;
+        }
+        let starts = !separators.contains(byte) && (i == 0 || sep_at(i - 1));
+        if !starts {
+            continue;
+        }
+        counts.entries += 1;
+        if byte.is_ascii_digit() && sep_at(i + 1) {
+            counts.values[usize::from(byte - b'0')] += 1;
+        } else if byte == b'1' && block.get(i + 1) == Some(&b'0') && sep_at(i + 2) {
+            counts.values[10] += 1;
+        }
+    }
+}
+
+/// The first `needle` in `haystack`: the reader looks for line ends in
+/// texts of many megabytes, which byte by byte would cost more than reading them.
+pub(crate) fn find_byte(haystack: &[u8], needle: u8) -> Option<usize> {
+    let skipped = simd::skip_without(haystack, needle, None);
+    words::find(&haystack[skipped..], needle, None).map(|i| skipped + i)
+}
+
+/// Where each LF of `bytes` stands, in order.
+pub(crate) fn newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut from = 0;
+    core::iter::from_fn(move || {
+        let found = from + find_byte(bytes.get(from..)?, b'\n')?;
+        from = found + 1;
+        Some(found)
+    })
+}
+
+/// The lines of `bytes` split at LF, as `split` would give them.
+pub(crate) fn lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> + '_ {
+    let mut from = Some(0);
+    core::iter::from_fn(move || {
+        let start = from?;
+        let rest = bytes.get(start..).unwrap_or_default();
+        match find_byte(rest, b'\n') {
+            Some(end) => {
+                from = Some(start + end + 1);
+                Some(&rest[..end])
+            }
+            None => {
+                from = None;
+                Some(rest)
+            }
+        }
+    })
+}
+
+/// The first CR that is not followed by an LF (a line end of classic Mac OS
+/// text), or that ends `haystack`, whose next byte is not known yet.
+pub(crate) fn find_bare_cr(haystack: &[u8]) -> Option<usize> {
+    let skipped = simd::skip_without(haystack, b'\r', Some(b'\n'));
+    words::find(&haystack[skipped..], b'\r', Some(b'\n')).map(|i| skipped + i)
+}
+
+/// `needle` found eight bytes at a time, for what the vectors leave.
+mod words {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+    /// The first `needle` that `unless` does not follow.
+    pub(super) fn find(bytes: &[u8], needle: u8, unless: Option<u8>) -> Option<usize> {
+        let pattern = ONES * u64::from(needle);
+        let mut from = 0;
+        while from + 8 <= bytes.len() {
+            let word = u64::from_le_bytes(bytes[from..from + 8].try_into().unwrap_or([0; 8])) ^ pattern;
+            // A zero byte of the word (a needle) sets its high bit here.
+            if word.wrapping_sub(ONES) & !word & HIGHS == 0 {
+                from += 8;
+                continue;
+            }
+            match first_from(bytes, from, from + 8, needle, unless) {
+                Some(found) => return Some(found),
+                None => from += 8,
+            }
+        }
+        first_from(bytes, from, bytes.len(), needle, unless)
+    }
+
+    fn first_from(bytes: &[u8], from: usize, to: usize, needle: u8, unless: Option<u8>) -> Option<usize> {
+        (from..to).find(|&i| bytes[i] == needle && (unless.is_none() || bytes.get(i + 1) != unless.as_ref()))
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd {
+    use super::{BlockCounts, Separators};
+    use core::arch::wasm32::*;
+
+    /// Sixteen bytes from `at`, as two 8-byte words: built byte by byte the
+    /// vector compiles to sixteen loads and lane inserts.
+    #[inline(always)]
+    fn load(bytes: &[u8], at: usize) -> v128 {
+        let word = |from: usize| bytes.get(from..from + 8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_le_bytes);
+        u64x2(word(at), word(at + 8))
+    }
+
+    #[inline(always)]
+    fn separators_in(v: v128, separators: Separators) -> v128 {
+        let mut found = v128_or(u8x16_eq(v, u8x16_splat(b'\n')), u8x16_eq(v, u8x16_splat(b'\r')));
+        if separators.blanks {
+            // Tab, LF, VT, FF and CR are 9 to 13: below 5 after taking 9 away.
+            let controls = u8x16_eq(u8x16_min(u8x16_sub(v, u8x16_splat(9)), u8x16_splat(4)), u8x16_sub(v, u8x16_splat(9)));
+            found = v128_or(found, v128_or(controls, v128_or(u8x16_eq(v, u8x16_splat(b' ')), u8x16_eq(v, u8x16_splat(b';')))));
+        }
+        if separators.comma {
+            found = v128_or(found, u8x16_eq(v, u8x16_splat(b',')));
+        }
+        found
+    }
+
+    /// Adds the sixteen byte counters of `lanes` (each at most 255) to `total`.
+    #[inline(always)]
+    fn drain(lanes: &mut v128, total: &mut u64) {
+        let pairs = u32x4_extadd_pairwise_u16x8(u16x8_extadd_pairwise_u8x16(*lanes));
+        *total += u64::from(u32x4_extract_lane::<0>(pairs))
+            + u64::from(u32x4_extract_lane::<1>(pairs))
+            + u64::from(u32x4_extract_lane::<2>(pairs))
+            + u64::from(u32x4_extract_lane::<3>(pairs));
+        *lanes = u8x16_splat(0);
+    }
+
+    /// How many whole vectors at the start hold no `needle` (none that
+    /// `unless` follows); the rest is searched in words.
+    pub(super) fn skip_without(bytes: &[u8], needle: u8, unless: Option<u8>) -> usize {
+        let pattern = u8x16_splat(needle);
+        let mut at = 0;
+        match unless {
+            None => {
+                while at + 16 <= bytes.len() && !v128_any_true(u8x16_eq(load(bytes, at), pattern)) {
+                    at += 16;
+                }
+            }
+            Some(follower) => {
+                let follower = u8x16_splat(follower);
+                while at + 17 <= bytes.len()
+                    && !v128_any_true(v128_andnot(u8x16_eq(load(bytes, at), pattern), u8x16_eq(load(bytes, at + 1), follower)))
+                {
+                    at += 16;
+                }
+            }
+        }
+        at
+    }
+
+    /// The sixteen lanes from lane `N` of `low` on, then of `high`.
+    #[inline(always)]
+    fn lanes_from<const N: usize>(low: v128, high: v128) -> v128 {
+        match N {
+            1 => i8x16_shuffle::<1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16>(low, high),
+            2 => i8x16_shuffle::<2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17>(low, high),
+            _ => i8x16_shuffle::<15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30>(low, high),
+        }
+    }
+
+    /// Counts the positions of the returned range, whole vectors with one
+    /// vector before them and one after, into `counts`. Each vector's
+    /// separators are found once and shifted a lane for its neighbours.
+    pub(super) fn count_middle(block: &[u8], separators: Separators, counts: &mut BlockCounts) -> core::ops::Range<usize> {
+        let vectors = (block.len() / 16).saturating_sub(2);
+        let (start, end) = (16, 16 + vectors * 16);
+        if vectors == 0 {
+            return 0..0;
+        }
+        let zero = u8x16_splat(0);
+        let mut values = [zero; 11];
+        let (mut entries, mut newlines) = (zero, zero);
+        let mut before_vector = separators_in(load(block, 0), separators);
+        let mut this_vector = separators_in(load(block, 16), separators);
+        let mut at = start;
+        // Byte counters hold 255 at most: drained every 255 vectors.
+        while at < end {
+            let stop = end.min(at + 255 * 16);
+            while at < stop {
+                let v = load(block, at);
+                let next_vector = separators_in(load(block, at + 16), separators);
+                let before = lanes_from::<15>(before_vector, this_vector);
+                let after = lanes_from::<1>(this_vector, next_vector);
+                let starts = v128_andnot(before, this_vector);
+                // A lone byte's digit value, and 255 in every other lane,
+                // which no value matches; a lone byte that is no digit is
+                // then an entry that no value counted.
+                let lone = v128_and(starts, after);
+                let value = v128_or(u8x16_sub(v, u8x16_splat(b'0')), v128_not(lone));
+                for (d, lanes) in values.iter_mut().take(10).enumerate() {
+                    *lanes = u8x16_sub(*lanes, u8x16_eq(value, u8x16_splat(d as u8)));
+                }
+                let one_zero = v128_and(u8x16_eq(v, u8x16_splat(b'1')), u8x16_eq(load(block, at + 1), u8x16_splat(b'0')));
+                let ten = v128_and(v128_and(starts, one_zero), lanes_from::<2>(this_vector, next_vector));
+                values[10] = u8x16_sub(values[10], ten);
+                entries = u8x16_sub(entries, starts);
+                newlines = u8x16_sub(newlines, u8x16_eq(v, u8x16_splat(b'\n')));
+                before_vector = this_vector;
+                this_vector = next_vector;
+                at += 16;
+            }
+            for (lanes, total) in values.iter_mut().zip(counts.values.iter_mut()) {
+                drain(lanes, total);
+            }
+            drain(&mut entries, &mut counts.entries);
+            drain(&mut newlines, &mut counts.newlines);
+        }
+        start..end
+    }
+}
+
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+mod simd {
+    use super::{BlockCounts, Separators};
+
+    /// Without SIMD every position is counted one by one.
+    #[inline(always)]
+    pub(super) fn count_middle(_: &[u8], _: Separators, _: &mut BlockCounts) -> core::ops::Range<usize> {
+        0..0
+    }
+
+    #[inline(always)]
+    pub(super) fn skip_without(_: &[u8], _: u8, _: Option<u8>) -> usize {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    const LINES: Separators = Separators { blanks: false, comma: false };
+    const LIST: Separators = Separators { blanks: true, comma: true };
+
+    #[test]
+    fn a_column_of_scores_is_counted_by_value() {
+        let counts = count_block(b"9\n10\n0\r\n9\n", LINES);
+        let mut values = [0; 11];
+        values[9] = 2;
+        values[10] = 1;
+        values[0] = 1;
+        assert_eq!(counts, BlockCounts { values, entries: 4, newlines: 4 });
+        assert!(counts.all_short_scores());
+    }
+
+    #[test]
+    fn anything_but_a_digit_or_ten_is_an_entry_that_is_no_short_score() {
+        for text in ["07\n", "11\n", "9.5\n", "x\n", "100\n", "1 0\n", "-1\n"] {
+            let counts = count_block(text.as_bytes(), LINES);
+            assert!(!counts.all_short_scores(), "{text:?}: {counts:?}");
+        }
+        // In a list, "1 0" is two answers.
+        assert!(count_block(b"1 0\n", LIST).all_short_scores());
+    }
+
+    #[test]
+    fn bytes_are_found_wherever_they_stand() {
+        for len in 0..80 {
+            for at in 0..len {
+                let mut text = vec![b'9'; len];
+                text[at] = b'\n';
+                assert_eq!(find_byte(&text, b'\n'), Some(at));
+                text[at] = b'\r';
+                let bare = if at + 1 == len { Some(at) } else { None };
+                // A CR alone is found; one before an LF is not.
+                assert_eq!(find_bare_cr(&text), Some(at));
+                if at + 1 < len {
+                    text[at + 1] = b'\n';
+                    assert_eq!(find_bare_cr(&text), bare);
+                }
+            }
+            assert_eq!(find_byte(&vec![b'9'; len], b'\n'), None);
+        }
+        assert_eq!(find_bare_cr(b"9\r\n10\r\n7\r8"), Some(8));
+    }
+
+    #[test]
+    fn separators_of_a_list_split_entries_and_runs_of_them_make_none() {
+        let counts = count_block(b"9, 10;\t7  3,,\x0b8\x0c", LIST);
+        assert_eq!(counts.entries, 5);
+        assert!(counts.all_short_scores());
+        // With decimal commas a comma is part of the entry.
+        let counts = count_block(b"9, 10", Separators { blanks: true, comma: false });
+        assert_eq!(counts.entries, 2);
+        assert!(!counts.all_short_scores());
+    }
+}
