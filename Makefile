@@ -54,7 +54,7 @@ test-rust:
 test-js: build chromium firefox webkit
 	node --test tests/js/*.test.mjs tests/js/*.test.cjs
 
-bench: build
+bench: build chromium
 	node tests/bench/bench.mjs
 
 ## fuzz: every cargo-fuzz target in fuzz/ on nightly, one after another, each

@@ -465,7 +465,7 @@ impl ListReader {
             self.count.histogram[v - usize::from(scale.min)] += n;
         }
         // A block of short scores is ASCII: its columns are its bytes.
-        match block.iter().rposition(|&b| b == b'\n') {
+        match (counts.newlines > 0).then(|| scan::find_last_byte(block, b'\n')).flatten() {
             Some(last) => {
                 self.at.line += counts.newlines;
                 self.at.column = (end - last) as u64;

@@ -83,6 +83,12 @@ pub(crate) fn find_byte(haystack: &[u8], needle: u8) -> Option<usize> {
     words::find(&haystack[skipped..], needle, None).map(|i| skipped + i)
 }
 
+/// The last `needle` in `haystack`.
+pub(crate) fn find_last_byte(haystack: &[u8], needle: u8) -> Option<usize> {
+    let kept = simd::skip_back_without(haystack, needle);
+    haystack[..kept].iter().rposition(|&b| b == needle)
+}
+
 /// Where each LF of `bytes` stands, in order.
 pub(crate) fn newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let mut from = 0;
@@ -209,6 +215,17 @@ mod simd {
         at
     }
 
+    /// How long a start of `bytes` is left once whole vectors at the end
+    /// without `needle` are passed over.
+    pub(super) fn skip_back_without(bytes: &[u8], needle: u8) -> usize {
+        let pattern = u8x16_splat(needle);
+        let mut end = bytes.len();
+        while end >= 16 && !v128_any_true(u8x16_eq(load(bytes, end - 16), pattern)) {
+            end -= 16;
+        }
+        end
+    }
+
     /// The sixteen lanes from lane `N` of `low` on, then of `high`.
     #[inline(always)]
     fn lanes_from<const N: usize>(low: v128, high: v128) -> v128 {
@@ -284,6 +301,11 @@ mod simd {
     pub(super) fn skip_without(_: &[u8], _: u8, _: Option<u8>) -> usize {
         0
     }
+
+    #[inline(always)]
+    pub(super) fn skip_back_without(bytes: &[u8], _: u8) -> usize {
+        bytes.len()
+    }
 }
 
 #[cfg(test)]
@@ -330,6 +352,14 @@ mod tests {
                 }
             }
             assert_eq!(find_byte(&vec![b'9'; len], b'\n'), None);
+            assert_eq!(find_last_byte(&vec![b'9'; len], b'\n'), None);
+            if len > 0 {
+                let mut text = vec![b'\n'; len];
+                text[len - 1] = b'9';
+                assert_eq!(find_last_byte(&text, b'\n'), len.checked_sub(2));
+                text[0] = b'9';
+                assert_eq!(find_last_byte(&text, b'\n'), len.checked_sub(2).filter(|&i| i > 0));
+            }
         }
         assert_eq!(find_bare_cr(b"9\r\n10\r\n7\r8"), Some(8));
     }
