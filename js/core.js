@@ -13,6 +13,7 @@
 // glue of its own, so objects of a dropped instance never touch the new one.
 import * as bindings from '../target/wasm-bindgen/loyalty_score.js';
 import * as engine from '../.build/wasm-instance.js';
+import { tapeReader } from './tape.js';
 
 const CSP_FIX = "Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'";
 
@@ -26,12 +27,12 @@ function start() {
     // The source tree imported unbundled (tests of www/ in Node): the glue as
     // wasm-bindgen wrote it, which makes one instance for good.
     const exports = bindings.initSync({ module: engine.compiled() });
-    return { api: bindings, memory: exports.memory };
+    return { api: bindings, memory: exports.memory, readTape: tapeReader(() => exports.memory) };
   }
   const api = bindings.glue();
   const instance = engine.instantiate(api.__wbg_get_imports());
   api.__wbg_finalize_init(instance, undefined);
-  return { api, memory: instance.exports.memory };
+  return { api, memory: instance.exports.memory, readTape: tapeReader(() => instance.exports.memory) };
 }
 
 function connect() {
@@ -75,6 +76,9 @@ function guarded(name, body) {
 }
 
 const memory = () => core.memory;
+
+/** The report the last call wrote, `length` bytes of tape (js/tape.js). */
+const report = (api, length) => core.readTape(api.outputBuffer(), length);
 const encoder = new TextEncoder();
 
 // Writes `text` as UTF-8 into the module's input buffer with encodeInto, which
@@ -113,46 +117,46 @@ function requireText(name, text) {
 /** NPS report for pasted 0–10 answers. */
 export function analyzeNps(text, options) {
   requireText('analyzeNps', text);
-  return guarded('analyzeNps', (api) => api.analyzeNpsInput(writeInput(api, text), options));
+  return guarded('analyzeNps', (api) => report(api, api.analyzeNpsInput(writeInput(api, text), options)));
 }
 
 /** NPS report for { promoters, passives, detractors }. */
 export function npsFromCounts(counts, options) {
-  return guarded('npsFromCounts', (api) => api.npsFromCounts(counts, options));
+  return guarded('npsFromCounts', (api) => report(api, api.npsFromCounts(counts, options)));
 }
 
 /** Change from `before` to `after`, each counts, a report, or pasted text. */
 export function compareNps(before, after, options) {
   const asCounts = (sample) => (typeof sample === 'string' ? analyzeNps(sample, options) : sample);
   const counts = [asCounts(before), asCounts(after)];
-  return guarded('compareNps', (api) => api.compareNps(...counts, options));
+  return guarded('compareNps', (api) => report(api, api.compareNps(...counts, options)));
 }
 
 /** Respondents needed for a margin of error of ±margin NPS points. */
 export function npsSampleSize(request) {
-  return guarded('npsSampleSize', (api) => api.npsSampleSize(request));
+  return guarded('npsSampleSize', (api) => report(api, api.npsSampleSize(request)));
 }
 
 /** Secure Customer Index and Customer Loyalty Index from three columns of answers. */
 export function analyzeSci(text, options) {
   requireText('analyzeSci', text);
-  return guarded('analyzeSci', (api) => api.analyzeSciInput(writeInput(api, text), options));
+  return guarded('analyzeSci', (api) => report(api, api.analyzeSciInput(writeInput(api, text), options)));
 }
 
 /** Likert / CSAT summary of one column of answers. */
 export function analyzeLikert(text, options) {
   requireText('analyzeLikert', text);
-  return guarded('analyzeLikert', (api) => api.analyzeLikertInput(writeInput(api, text), options));
+  return guarded('analyzeLikert', (api) => report(api, api.analyzeLikertInput(writeInput(api, text), options)));
 }
 
 /** Retention and churn over a period. */
 export function retention(period) {
-  return guarded('retention', (api) => api.retention(period));
+  return guarded('retention', (api) => report(api, api.retention(period)));
 }
 
 /** Customer lifetime value (Gupta & Lehmann 2003). */
 export function customerLifetimeValue(input) {
-  return guarded('customerLifetimeValue', (api) => api.customerLifetimeValue(input));
+  return guarded('customerLifetimeValue', (api) => report(api, api.customerLifetimeValue(input)));
 }
 
 /**
@@ -182,16 +186,16 @@ function streamReader(name, className, options) {
       });
     },
     finish() {
-      return use('finish', () => {
+      return use('finish', (api) => {
         ended = true;
-        return stream.finish();
+        return report(api, stream.finish());
       });
     },
     reportFor(column) {
-      return use('reportFor', () => {
+      return use('reportFor', (api) => {
         if (!ended) throw new Error(`${name}: reportFor before finish()`);
         if (typeof stream.reportFor !== 'function') throw new Error(`${name}: the SCI joins three columns row by row; read the text again with other columns`);
-        return stream.reportFor(column);
+        return report(api, stream.reportFor(column));
       });
     },
     free() {

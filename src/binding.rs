@@ -20,6 +20,14 @@ use wasm_bindgen::prelude::*;
 
 thread_local! {
     static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// The last report, as a tape (src/tape.rs) that js/tape.js reads.
+    static OUTPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Where the last report's tape starts; valid until the next call.
+#[wasm_bindgen(js_name = outputBuffer)]
+pub fn output_buffer() -> *const u8 {
+    OUTPUT.with(|tape| tape.borrow().as_ptr())
 }
 
 /// Resizes the input buffer to `len` bytes, keeping what it holds, and returns
@@ -56,9 +64,10 @@ fn trap_on_magic_input(bytes: &[u8]) {
 #[inline(always)]
 fn trap_on_magic_input(_: &[u8]) {}
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+/// Writes `value` as the output tape and returns its length: the report JavaScript reads.
+fn to_js<T: Serialize>(value: &T) -> Result<usize, JsError> {
+    OUTPUT.with(|tape| crate::tape::write(value, &mut tape.borrow_mut())).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(OUTPUT.with(|tape| tape.borrow().len()))
 }
 
 fn option_error(e: OptionError) -> JsError {
@@ -181,7 +190,7 @@ fn column_option(options: &JsValue) -> Result<Option<ColumnSelector>, JsError> {
 
 /// NPS report for the first `len` bytes of the input buffer (a string's UTF-8).
 #[wasm_bindgen(js_name = analyzeNpsInput)]
-pub fn analyze_nps_input(len: usize, options: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze_nps_input(len: usize, options: JsValue) -> Result<usize, JsError> {
     let mut reader = nps_reader(&options)?;
     with_input(len, |bytes| reader.push_text(bytes));
     to_js(&reader.finish().map_err(option_error)?)
@@ -238,7 +247,7 @@ macro_rules! stream_class {
                 self.reader.error().cloned().map_or(Ok(()), |e| Err(option_error(e)))
             }
 
-            pub fn finish(&mut self) -> Result<JsValue, JsError> {
+            pub fn finish(&mut self) -> Result<usize, JsError> {
                 to_js(&self.reader.finish().map_err(option_error)?)
             }
         }
@@ -253,27 +262,27 @@ stream_class!(
 #[wasm_bindgen]
 impl NpsStream {
     #[wasm_bindgen(js_name = reportFor)]
-    pub fn report_for(&self, column: JsValue) -> Result<JsValue, JsError> {
+    pub fn report_for(&self, column: JsValue) -> Result<usize, JsError> {
         to_js(&self.reader.report_for(&selector(&column, "column")?).map_err(option_error)?)
     }
 }
 
 #[wasm_bindgen(js_name = npsFromCounts)]
-pub fn nps_from_counts(value: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+pub fn nps_from_counts(value: JsValue, options: JsValue) -> Result<usize, JsError> {
     let options = interval_options(&options)?;
     to_js(&NpsReport::from_counts(counts(&value, "counts")?, options))
 }
 
 /// Compares two samples given as counts (or as reports, which carry them).
 #[wasm_bindgen(js_name = compareNps)]
-pub fn compare_nps_js(before: JsValue, after: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+pub fn compare_nps_js(before: JsValue, after: JsValue, options: JsValue) -> Result<usize, JsError> {
     let options = interval_options(&options)?;
     let comparison = compare_nps(counts(&before, "before")?, counts(&after, "after")?, options);
     to_js(&comparison.map_err(option_error)?)
 }
 
 #[wasm_bindgen(js_name = npsSampleSize)]
-pub fn nps_sample_size_js(request: JsValue) -> Result<JsValue, JsError> {
+pub fn nps_sample_size_js(request: JsValue) -> Result<usize, JsError> {
     if !request.is_object() {
         return Err(JsError::new("npsSampleSize takes { margin, level?, promoterShare?, detractorShare? }"));
     }
@@ -355,7 +364,7 @@ fn likert_reader(options: &JsValue) -> Result<LikertReader, JsError> {
 
 /// SCI and CLI for the first `len` bytes of the input buffer.
 #[wasm_bindgen(js_name = analyzeSciInput)]
-pub fn analyze_sci_input(len: usize, options: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze_sci_input(len: usize, options: JsValue) -> Result<usize, JsError> {
     let mut reader = sci_reader(&options)?;
     with_input(len, |bytes| reader.push_text(bytes));
     to_js(&reader.finish().map_err(option_error)?)
@@ -363,7 +372,7 @@ pub fn analyze_sci_input(len: usize, options: JsValue) -> Result<JsValue, JsErro
 
 /// Likert / CSAT summary for the first `len` bytes of the input buffer.
 #[wasm_bindgen(js_name = analyzeLikertInput)]
-pub fn analyze_likert_input(len: usize, options: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze_likert_input(len: usize, options: JsValue) -> Result<usize, JsError> {
     let mut reader = likert_reader(&options)?;
     with_input(len, |bytes| reader.push_text(bytes));
     to_js(&reader.finish().map_err(option_error)?)
@@ -384,7 +393,7 @@ stream_class!(
 #[wasm_bindgen]
 impl LikertStream {
     #[wasm_bindgen(js_name = reportFor)]
-    pub fn report_for(&self, column: JsValue) -> Result<JsValue, JsError> {
+    pub fn report_for(&self, column: JsValue) -> Result<usize, JsError> {
         to_js(&self.reader.report_for(&selector(&column, "column")?).map_err(option_error)?)
     }
 }
@@ -395,7 +404,7 @@ fn required_number(object: &JsValue, name: &'static str, expected: &str) -> Resu
 }
 
 #[wasm_bindgen(js_name = retention)]
-pub fn retention_js(period: JsValue) -> Result<JsValue, JsError> {
+pub fn retention_js(period: JsValue) -> Result<usize, JsError> {
     if !period.is_object() {
         return Err(JsError::new("retention takes { customersAtStart, customersAtEnd, newCustomers }"));
     }
@@ -407,7 +416,7 @@ pub fn retention_js(period: JsValue) -> Result<JsValue, JsError> {
 }
 
 #[wasm_bindgen(js_name = customerLifetimeValue)]
-pub fn customer_lifetime_value_js(input: JsValue) -> Result<JsValue, JsError> {
+pub fn customer_lifetime_value_js(input: JsValue) -> Result<usize, JsError> {
     const FIELDS: [&str; 5] = ["averageOrderValue", "purchasesPerYear", "grossMargin", "retentionRate", "discountRate"];
     if !input.is_object() {
         return Err(JsError::new(&format!("customerLifetimeValue takes {{ {} }}", FIELDS.join(", "))));

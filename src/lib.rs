@@ -33,6 +33,9 @@ pub use stats::{normal, proportion, student_t};
 
 #[cfg(target_arch = "wasm32")]
 mod binding;
+// The binding's report format; plain Rust, so it is tested natively too.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod tape;
 
 // `no_inline` keeps these listed as re-exports, as when their modules were
 // defined at the root, instead of rustdoc copying each page here.
