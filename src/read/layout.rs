@@ -522,7 +522,7 @@ pub(crate) fn plan(
     }
 
     for delimiter in [Delimiter::Tab, Delimiter::Semicolon, Delimiter::Comma] {
-        if !sample.contains(&delimiter.byte()) {
+        if super::scan::find_byte(sample, delimiter.byte()).is_none() {
             continue;
         }
         let records: Vec<Record> = split_records(sample, delimiter.byte())
@@ -574,7 +574,15 @@ pub(crate) fn plan(
     // Answers in words, one a line: most lines read whole as an answer (or as
     // a label without its number), and so do most of those holding a space.
     let whole_answer = |l: &[u8]| matches!(answers.classify(l), Cell::Score(_) | Cell::Rejected(RejectReason::LabelWithoutNumber));
-    let entries: Vec<usize> = body.iter().map(|l| entries_without_commas(l)).collect();
+    // Most lines of a pasted column are one or two digits of a score: one
+    // entry, a score, no comma, known without the general reading.
+    let short_score = |l: &[u8]| match *l {
+        [a] if a.is_ascii_digit() => Some(a - b'0'),
+        [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => Some((a - b'0') * 10 + (b - b'0')),
+        _ => None,
+    }
+    .filter(|&v| v >= answers.scale.min && v <= answers.scale.max);
+    let entries: Vec<usize> = body.iter().map(|l| if short_score(l).is_some() { 1 } else { entries_without_commas(l) }).collect();
     let worded: Vec<&[u8]> = body.iter().zip(&entries).filter(|(_, &n)| n > 1).map(|(l, _)| *l).collect();
     // Only lines with spaces can be answers in words: a column of numbers skips this.
     let whole_lines = !worded.is_empty() && {
@@ -584,7 +592,7 @@ pub(crate) fn plan(
     let single_entry_lines = entries.iter().filter(|&&n| n == 1).count();
     let one_per_line = body.len() >= 2 && single_entry_lines * 5 >= body.len() * 4;
     // A header over a column: skip it and read the rest as a list.
-    let body_scores = body.iter().filter(|l| matches!(answers.classify(l), Cell::Score(_))).count();
+    let body_scores = body.iter().filter(|l| short_score(l).is_some() || matches!(answers.classify(l), Cell::Score(_))).count();
     let header = header
         && (one_per_line || whole_lines || body.len() == 1 && single_entry_lines == 1)
         && body_scores * 2 > body.len();
