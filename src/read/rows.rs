@@ -239,17 +239,65 @@ impl RowReader {
         // called with one here; and since it writes no more than it reads, an
         // output buffer as large as each window never fills.
         let mut out = [0u8; 1024];
-        for window in input.chunks(out.len()) {
-            let mut rest = window;
-            while !rest.is_empty() {
-                let (result, read, written) = self.csv.read_field(rest, &mut out);
-                self.track(&rest[..read]);
-                rest = &rest[read..];
-                self.current().extend(&out[..written]);
-                if let csv_core::ReadFieldResult::Field { record_end } = result {
-                    self.end_field(record_end, on_row);
+        let mut rest = input;
+        while !rest.is_empty() {
+            if self.between_rows && self.used == 0 {
+                rest = &rest[self.plain_rows(rest, on_row)..];
+                if rest.is_empty() {
+                    break;
                 }
             }
+            let window = &rest[..rest.len().min(out.len())];
+            let (result, read, written) = self.csv.read_field(window, &mut out);
+            self.track(&window[..read]);
+            rest = &rest[read..];
+            self.current().extend(&out[..written]);
+            if let csv_core::ReadFieldResult::Field { record_end } = result {
+                self.end_field(record_end, on_row);
+            }
+        }
+    }
+
+    /// The fast path between rows: whole rows without a quote are split at
+    /// the delimiter here, as csv-core would split them, with the same
+    /// places; returns the bytes read. A row with a quote, or one that the
+    /// chunk cuts, is left to csv-core, which is then at the start of a
+    /// record as it is after any row it read itself.
+    fn plain_rows(&mut self, input: &[u8], on_row: &mut impl FnMut(Row<'_>)) -> usize {
+        let delimiter = self.csv.delimiter;
+        let mut taken = 0;
+        loop {
+            // Blank lines between rows start no cell.
+            while let Some(&(b'\r' | b'\n')) = input.get(taken) {
+                self.at.advance(input[taken]);
+                taken += 1;
+            }
+            let rest = &input[taken..];
+            let Some(end) = super::scan::find_byte(rest, b'\n') else { return taken };
+            let line = &rest[..end];
+            let row = line.strip_suffix(b"\r").unwrap_or(line);
+            // csv-core ends a record at a CR too; the decoder leaves none but
+            // before an LF, and a row read elsewhere may still hold one.
+            if super::scan::find_byte(row, b'"').is_some() || super::scan::find_byte(row, b'\r').is_some() {
+                return taken;
+            }
+            let (line_number, mut column) = (self.at.line, self.at.column);
+            for (c, cell) in row.split(|&b| b == delimiter).enumerate() {
+                self.used = c;
+                let field = self.current();
+                field.extend(cell);
+                field.start = Some(Position { line: line_number, column });
+                column += characters(cell) + 1;
+            }
+            self.used += 1;
+            let start = Position { line: self.at.line, column: self.at.column };
+            on_row(Row { fields: &self.fields[..self.used], start });
+            for field in &mut self.fields[..self.used] {
+                field.clear();
+            }
+            self.used = 0;
+            self.at.advance(b'\n');
+            taken += end + 1;
         }
     }
 
@@ -286,6 +334,11 @@ impl RowReader {
             self.between_rows = true;
         }
     }
+}
+
+/// Characters of UTF-8 text: the bytes that are no continuation bytes.
+fn characters(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64
 }
 
 /// Reads all rows of a whole text at once.
@@ -368,6 +421,51 @@ pub(crate) fn for_each_whitespace_row(text: &[u8], mut on_row: impl FnMut(Row<'_
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    type Read = Vec<(Vec<(Vec<u8>, bool, Position)>, Position)>;
+
+    /// Every row with each cell's bytes, overflow and place, `cut` bytes at a time.
+    fn read_in_pieces(text: &[u8], delimiter: u8, cut: usize, long_column: Option<usize>) -> Read {
+        let mut all = Vec::new();
+        let mut on_row = |row: Row<'_>| {
+            all.push((row.fields.iter().map(|f| (f.bytes.clone(), f.overflowed, f.start_or(row.start))).collect(), row.start));
+        };
+        let mut reader = RowReader::new(delimiter);
+        if let Some(c) = long_column {
+            reader.keep_long(c);
+        }
+        for piece in text.chunks(cut.max(1)) {
+            reader.feed(piece, &mut on_row);
+        }
+        reader.finish(&mut on_row);
+        all
+    }
+
+    #[test]
+    fn rows_without_quotes_are_split_as_csv_core_splits_them() {
+        // One byte at a time no row is ever whole in a chunk, so csv-core reads them all.
+        let long = "x".repeat(300);
+        let texts = [
+            "a,b,c\n1,2,3\n".to_string(),
+            "a,b\r\n\r\n\n1,,3\r\n,\n,,\n".to_string(),
+            "h\u{e9},w\u{f6}rd,\u{1F600}\n9,\u{e9}\u{e9},10\n".to_string(),
+            "q,\"a,b\",c\n1,\"x\ny\",3\n4,5,6\n7".to_string(),
+            format!("id,comment\n1,{long}\n2,{long}\n"),
+            "a;b\n1;2".to_string(),
+            "\n\n1\n\n2\n".to_string(),
+        ];
+        for text in &texts {
+            for delimiter in [b',', b';'] {
+                for long_column in [None, Some(1)] {
+                    let whole = read_in_pieces(text.as_bytes(), delimiter, usize::MAX, long_column);
+                    assert_eq!(whole, read_in_pieces(text.as_bytes(), delimiter, 1, long_column), "{text:?}");
+                    assert_eq!(whole, read_in_pieces(text.as_bytes(), delimiter, 7, long_column), "{text:?}");
+                }
+            }
+        }
+        let rows = read_in_pieces(b"a,b\r\n1,\n", b',', usize::MAX, None);
+        assert_eq!(rows[1].0[1], (Vec::new(), false, Position { line: 2, column: 3 }), "an empty last cell starts at the line end");
+    }
 
     fn rows(text: &str, delimiter: u8) -> Vec<Vec<(String, u64, u64)>> {
         let mut all = Vec::new();
