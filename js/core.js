@@ -35,14 +35,29 @@ function start() {
   return { api, memory: instance.exports.memory, readTape: tapeReader(() => instance.exports.memory) };
 }
 
+// The module uses WebAssembly SIMD, which came in Chrome 91, Firefox 89,
+// Safari 16.4 and Node 16.4: a module of one function returning a v128.
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 22, 1, 20, 0, 253, 12, ...new Array(16).fill(0), 11]);
+
+function lacksSimd() {
+  try {
+    return typeof WebAssembly === 'object' && !WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
 function connect() {
   try {
     core = start();
   } catch (error) {
     const reason = error?.message ?? String(error);
     unavailable = new Error(
-      `loyalty-score cannot run here: WebAssembly is not allowed or not available (${reason}). ` +
-        `On a web page, allow it with ${CSP_FIX}, or use the build without WebAssembly (loyalty-calculator.nowasm.js).`,
+      lacksSimd()
+        ? `loyalty-score cannot run here: this browser's WebAssembly has no SIMD, which came in Chrome 91, Firefox 89 and Safari 16.4 (${reason}). ` +
+            'Use the build without WebAssembly (loyalty-calculator.nowasm.js).'
+        : `loyalty-score cannot run here: WebAssembly is not allowed or not available (${reason}). ` +
+            `On a web page, allow it with ${CSP_FIX}, or use the build without WebAssembly (loyalty-calculator.nowasm.js).`,
       { cause: error },
     );
     unavailable.code = 'wasm-unavailable';

@@ -1,0 +1,105 @@
+// The built module's fast paths (src/read/scan.rs: blocks of short scores
+// counted with WebAssembly SIMD; src/read/rows.rs: rows without quotes split
+// at the delimiter) against the same text pushed to a reader in pieces of a
+// few bytes, where no block and no whole row ever fits, so the byte-by-byte
+// reading and csv-core count it. Every report must be the same, rejects,
+// places and warnings included. Native `cargo test` runs the scalar
+// counting only, so this is where the vector code is checked.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeNps, analyzeLikert, createNpsReader, createLikertReader } from '../../pkg/loyalty-score.mjs';
+
+/** A fixed generator (32-bit LCG), so every run checks the same texts. */
+function generator(seed) {
+  return (below) => {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    return (seed >>> 8) % below;
+  };
+}
+
+const inPieces = (create, text, size) => {
+  const reader = create();
+  for (let at = 0; at < text.length; at += size) reader.push(text.slice(at, at + size));
+  const report = reader.finish();
+  reader.free();
+  return report;
+};
+
+// Mostly short scores, so that most blocks are clean, with the entries that
+// must send a block the general way now and then: other numbers, words,
+// decimals, labels, non-ASCII text and runs of separators.
+const ODD = ['07', '11', '100', '9.5', '8,5', 'x', 'n/a', '10 - Extremely likely', 'één', '９', '-1', '', '  ', '\t'];
+
+function list(next, entries, separators, oddOneIn) {
+  const parts = [];
+  for (let i = 0; i < entries; i++) {
+    parts.push(next(oddOneIn) === 0 ? ODD[next(ODD.length)] : String(next(11)));
+    parts.push(separators[next(separators.length)]);
+  }
+  return parts.join('');
+}
+
+const SHAPES = [['\n'], ['\r\n'], ['\n', '\r\n'], [' '], [', ', ','], [';', '\t', ' '], ['\n', ' ', '\n\n']];
+
+test('lists of scores give the report of the byte-by-byte reading, whatever separates them', () => {
+  const next = generator(7);
+  for (const separators of SHAPES) {
+    // Odd entries often (every block is read the general way) and rarely
+    // (most blocks are counted whole, a few hold one odd entry).
+    for (const [entries, oddOneIn] of [[50, 40], [700, 40], [5_000, 40], [20_000, 3_000]]) {
+      const text = list(next, entries, separators, oddOneIn);
+      const whole = analyzeNps(text);
+      assert.deepEqual(inPieces(createNpsReader, text, 5), whole, JSON.stringify(separators));
+      assert.ok(whole.respondents > entries * 0.8, 'most entries are scores');
+    }
+  }
+});
+
+test('one odd entry among thousands of scores is found wherever it stands', () => {
+  const next = generator(5);
+  for (const odd of ODD) {
+    for (const separators of [['\n'], [' '], ['\r\n']]) {
+      const text = list(next, 2_000 + next(100), separators, Infinity) + odd + separators[0] + list(next, 2_000, separators, Infinity);
+      assert.deepEqual(analyzeNps(text), inPieces(createNpsReader, text, 5), JSON.stringify([odd, separators]));
+    }
+  }
+});
+
+test('a clean column counts every score, the last one without a line end too', () => {
+  const next = generator(11);
+  const values = Array.from({ length: 100_003 }, () => next(11));
+  const histogram = Array(11).fill(0);
+  for (const v of values) histogram[v]++;
+  for (const end of ['\n', '\r\n']) {
+    const report = analyzeNps(values.join(end));
+    assert.deepEqual(report.histogram, histogram);
+    assert.equal(report.rejectedCount, 0);
+  }
+});
+
+test('a value off a shorter scale sends its block the general way, with its place', () => {
+  const text = `${'3\n'.repeat(3_000)}7\n${'4\n'.repeat(3_000)}`;
+  const report = analyzeLikert(text, { scale: '1-5' });
+  assert.equal(report.rejectedCount, 1);
+  assert.equal(report.rejected[0].line, 3_001);
+  assert.deepEqual(report, inPieces(() => createLikertReader({ scale: '1-5' }), text, 5));
+});
+
+test('tables of rows with and without quotes give the report of csv-core reading them byte by byte', () => {
+  const next = generator(3);
+  const header = 'id,date,region,How likely are you to recommend us?,comment\r\n';
+  const comments = ['fine', '"said ""great"", twice"', '"two\nlines"', 'prima ñ', '', 'wat, een gedoe'.replace(',', ';')];
+  const rows = Array.from({ length: 3_000 }, (_, i) => {
+    const score = next(30) === 0 ? ODD[next(ODD.length)].replace(/[,\r\n]/g, '') : String(next(11));
+    return `${i},2024-0${1 + next(9)}-1${next(10)},${['north', 'south', '"east"'][next(3)]},${score},${comments[next(comments.length)]}`;
+  });
+  for (const end of ['\n', '\r\n']) {
+    const text = header + rows.join(end) + end;
+    const whole = analyzeNps(text);
+    assert.equal(whole.layout.kind, 'table');
+    assert.equal(whole.rows, 3_000);
+    assert.deepEqual(inPieces(createNpsReader, text, 3), whole);
+    const segmented = analyzeNps(text, { segment: 'region', date: 'date', comment: 'comment' });
+    assert.deepEqual(inPieces(() => createNpsReader({ segment: 'region', date: 'date', comment: 'comment' }), text, 3), segmented);
+  }
+});
