@@ -69,7 +69,17 @@ impl Field {
         if bytes.len() > room {
             self.overflowed = true;
         }
-        self.bytes.extend_from_slice(&bytes[..bytes.len().min(room)]);
+        let kept = &bytes[..bytes.len().min(room)];
+        // Most cells are a few bytes, which WebAssembly's memory.copy (a call
+        // out of the module's code) takes longer to copy than a loop.
+        if kept.len() <= 16 {
+            self.bytes.reserve(kept.len());
+            for &b in kept {
+                self.bytes.push(b);
+            }
+        } else {
+            self.bytes.extend_from_slice(kept);
+        }
     }
 
     pub fn clear(&mut self) {
@@ -282,12 +292,13 @@ impl RowReader {
                 return taken;
             }
             let (line_number, mut column) = (self.at.line, self.at.column);
+            let ascii = row.is_ascii();
             for (c, cell) in row.split(|&b| b == delimiter).enumerate() {
                 self.used = c;
                 let field = self.current();
                 field.extend(cell);
                 field.start = Some(Position { line: line_number, column });
-                column += characters(cell) + 1;
+                column += if ascii { cell.len() as u64 } else { characters(cell) } + 1;
             }
             self.used += 1;
             let start = Position { line: self.at.line, column: self.at.column };
