@@ -283,14 +283,17 @@ impl RowReader {
                 taken += 1;
             }
             let rest = &input[taken..];
-            let Some(end) = super::scan::find_byte(rest, b'\n') else { return taken };
+            // The row's end, unless a quote comes first, or a CR other than
+            // that of a CRLF: csv-core ends a record at a CR too, and the
+            // decoder leaves CRs only before LFs, but a row read elsewhere may hold one.
+            let Some(first) = super::scan::find_first_of(rest, [b'\n', b'"', b'\r']) else { return taken };
+            let end = match rest[first] {
+                b'\n' => first,
+                b'\r' if rest.get(first + 1) == Some(&b'\n') => first + 1,
+                _ => return taken,
+            };
             let line = &rest[..end];
             let row = line.strip_suffix(b"\r").unwrap_or(line);
-            // csv-core ends a record at a CR too; the decoder leaves none but
-            // before an LF, and a row read elsewhere may still hold one.
-            if super::scan::find_byte(row, b'"').is_some() || super::scan::find_byte(row, b'\r').is_some() {
-                return taken;
-            }
             let (line_number, mut column) = (self.at.line, self.at.column);
             let ascii = row.is_ascii();
             for (c, cell) in row.split(|&b| b == delimiter).enumerate() {

@@ -83,6 +83,13 @@ pub(crate) fn find_byte(haystack: &[u8], needle: u8) -> Option<usize> {
     words::find(&haystack[skipped..], needle, None).map(|i| skipped + i)
 }
 
+/// The first of the three bytes `needles` in `haystack`: where a row ends,
+/// or the quote or CR that a plain split must leave to csv-core.
+pub(crate) fn find_first_of(haystack: &[u8], needles: [u8; 3]) -> Option<usize> {
+    let skipped = simd::skip_without_any(haystack, needles);
+    haystack[skipped..].iter().position(|b| needles.contains(b)).map(|i| skipped + i)
+}
+
 /// The last `needle` in `haystack`.
 pub(crate) fn find_last_byte(haystack: &[u8], needle: u8) -> Option<usize> {
     let kept = simd::skip_back_without(haystack, needle);
@@ -215,6 +222,20 @@ mod simd {
         at
     }
 
+    /// How many whole vectors at the start hold none of `needles`.
+    pub(super) fn skip_without_any(bytes: &[u8], needles: [u8; 3]) -> usize {
+        let [a, b, c] = needles.map(|n| u8x16_splat(n));
+        let mut at = 0;
+        while at + 16 <= bytes.len() {
+            let v = load(bytes, at);
+            if v128_any_true(v128_or(v128_or(u8x16_eq(v, a), u8x16_eq(v, b)), u8x16_eq(v, c))) {
+                break;
+            }
+            at += 16;
+        }
+        at
+    }
+
     /// How long a start of `bytes` is left once whole vectors at the end
     /// without `needle` are passed over.
     pub(super) fn skip_back_without(bytes: &[u8], needle: u8) -> usize {
@@ -306,6 +327,11 @@ mod simd {
     pub(super) fn skip_back_without(bytes: &[u8], _: u8) -> usize {
         bytes.len()
     }
+
+    #[inline(always)]
+    pub(super) fn skip_without_any(_: &[u8], _: [u8; 3]) -> usize {
+        0
+    }
 }
 
 #[cfg(test)]
@@ -362,6 +388,9 @@ mod tests {
             }
         }
         assert_eq!(find_bare_cr(b"9\r\n10\r\n7\r8"), Some(8));
+        let row = b"1,2024-01-01,north,9,3,3,3,3,3,3,3,3,3,3,3,3,3,3,fine,\"x\"\n";
+        assert_eq!(find_first_of(row, [b'\n', b'"', b'\r']), Some(54));
+        assert_eq!(find_first_of(&row[..50], [b'\n', b'"', b'\r']), None);
     }
 
     #[test]
