@@ -88,7 +88,7 @@ function writeWasmInstance(wasmFile, dir) {
   // Compiled once, instantiated again after a trap.
   writeFileSync(join(dir, 'wasm-instance.js'), `import wasmBase64 from './wasm-base64.js';
 import { decodeBase64 } from ${JSON.stringify(relative(dir, at('js/base64.js')))};
-import { inflateSync } from 'fflate';
+import { inflateSync } from ${JSON.stringify(relative(dir, at('node_modules/fflate/esm/browser.js')))};
 let module = null;
 export function compiled() {
   module ??= new WebAssembly.Module(inflateSync(decodeBase64(wasmBase64), { out: new Uint8Array(${bytes.length}) }));
