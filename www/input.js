@@ -68,7 +68,18 @@ export function textInput(host, initialText) {
   const label = h('label', { for: id('input'), part: 'label' });
   const textarea = h('textarea', { id: id('input'), part: 'input', rows: '8', spellcheck: 'false', autocomplete: 'off' });
   textarea.value = initialText;
-  textarea.addEventListener('input', () => host.changed());
+  textarea.addEventListener('input', () => {
+    // Text dropped into the field or set by a script can be as big as a
+    // paste: it is kept aside like one before the browser lays it out.
+    if (isBig(textarea.value)) {
+      const focused = textarea.matches(':focus');
+      input.setText(textarea.value);
+      host.changed();
+      if (focused) bigView.focus();
+      return;
+    }
+    host.changed();
+  });
   textarea.addEventListener('paste', (event) => {
     const text = event.clipboardData?.getData('text/plain') ?? '';
     if (!isBig(text)) return;

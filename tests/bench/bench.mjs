@@ -471,8 +471,9 @@ try {
   }
 
   // Text that arrives through the `input` event (typed, dropped, or set by a
-  // script, as here) stays in the textarea, which Chromium must lay out. The
-  // widget analyses on every input event, with no debounce (www/element.js
+  // script, as here). A big one is taken out of the textarea and kept aside
+  // like a big paste (www/input.js), before Chromium lays it out; the widget
+  // analyses on every input event, with no debounce (www/element.js
   // #compute), so the time runs from the dispatch to the painted result.
   {
     const lines = QUICK ? 10_000 : 100_000;
