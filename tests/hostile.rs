@@ -328,3 +328,21 @@ fn a_reused_csv_reader_starts_each_text_afresh() {
     assert_eq!(counts(&after), (2, 0, 1));
     assert_eq!(after.score.map(|s| (s * 1e9).round() / 1e9), Some(33.333333333));
 }
+
+/// A byte-order mark in the middle of a table is text, wherever the chunks
+/// fall: csv-core drops one at the start of its first input, which since
+/// rows without quotes are split without it can come from mid-text, and the
+/// cell after it then took its line. Found by fuzzing `reader_chunks`; the
+/// lines here are counted by hand: 64 line ends (each CR alone is one) come
+/// before the last mark, one more before `/`, which is on line 66.
+#[test]
+fn a_byte_order_mark_in_mid_table_is_text_in_any_chunks() {
+    let mut text = "\u{feff}\r\r;e\r;e\r\r\r\r\r\r\r\u{feff}".to_string();
+    text += &"\r".repeat(54);
+    text += "\u{feff}\r/";
+    let one = file(text.as_bytes());
+    assert_eq!(rejects(&one).last().map(|r| (r.0, r.1, r.2)), Some((66, 1, "/")));
+    for chunk in [1, 2, 3, 64] {
+        assert_eq!(push(text.as_bytes(), chunk), one, "in chunks of {chunk}");
+    }
+}

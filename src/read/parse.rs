@@ -356,8 +356,9 @@ const BLOCK_BYTES: usize = 4096;
 const MIN_BLOCK_BYTES: usize = 64;
 /// Blocks pay only where vectors count them: without SIMD (the wasm2js
 /// build, native release builds) the per-line fast paths are faster. Debug
-/// builds try them anyway, so that `cargo test` reads through them.
-const COUNT_BLOCKS: bool = cfg!(any(target_feature = "simd128", debug_assertions));
+/// and fuzzing builds try them anyway, so that `cargo test` and `make fuzz`
+/// read through them.
+const COUNT_BLOCKS: bool = cfg!(any(target_feature = "simd128", debug_assertions, fuzzing));
 const MAX_BLOCK_BACKOFF: u64 = 1 << 20;
 
 impl ListReader {
