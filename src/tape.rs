@@ -205,55 +205,30 @@ impl<'a, 'b> ser::Serializer for &'a mut Tape<'b> {
     }
 }
 
-impl ser::SerializeSeq for &mut Tape<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result {
-        self.tag(END);
-        Ok(())
-    }
+/// Sequences of values: an array, closed by one end, or two for a variant's
+/// `{ variant: [fields] }`.
+macro_rules! values {
+    ($trait:ident, $method:ident, $ends:expr) => {
+        impl ser::$trait for &mut Tape<'_> {
+            type Ok = ();
+            type Error = TapeError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result {
+                for _ in 0..$ends {
+                    self.tag(END);
+                }
+                Ok(())
+            }
+        }
+    };
 }
 
-impl ser::SerializeTuple for &mut Tape<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result {
-        self.tag(END);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Tape<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result {
-        self.tag(END);
-        Ok(())
-    }
-}
-
-/// A variant with fields is `{ variant: [fields] }`: two ends.
-impl ser::SerializeTupleVariant for &mut Tape<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result {
-        self.tag(END);
-        self.tag(END);
-        Ok(())
-    }
-}
+values!(SerializeSeq, serialize_element, 1);
+values!(SerializeTuple, serialize_element, 1);
+values!(SerializeTupleStruct, serialize_field, 1);
+values!(SerializeTupleVariant, serialize_field, 2);
 
 impl ser::SerializeMap for &mut Tape<'_> {
     type Ok = ();
@@ -276,32 +251,28 @@ impl ser::SerializeMap for &mut Tape<'_> {
     }
 }
 
-impl ser::SerializeStruct for &mut Tape<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.name(key);
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result {
-        self.tag(END);
-        Ok(())
-    }
+/// Fields under their names: an object, closed as `values!` closes.
+macro_rules! fields {
+    ($trait:ident, $ends:expr) => {
+        impl ser::$trait for &mut Tape<'_> {
+            type Ok = ();
+            type Error = TapeError;
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
+                self.name(key);
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result {
+                for _ in 0..$ends {
+                    self.tag(END);
+                }
+                Ok(())
+            }
+        }
+    };
 }
 
-impl ser::SerializeStructVariant for &mut Tape<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.name(key);
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result {
-        self.tag(END);
-        self.tag(END);
-        Ok(())
-    }
-}
+fields!(SerializeStruct, 1);
+fields!(SerializeStructVariant, 2);
 
 #[cfg(test)]
 mod tests {
