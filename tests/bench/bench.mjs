@@ -482,6 +482,25 @@ try {
     }
   }
 
+  // The longest main-thread task from a call of watchLongTasks() until its
+  // returned function is awaited.
+  await page.evaluate(() => {
+    window.watchLongTasks = () => {
+      let longest = 0;
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+      });
+      observer.observe({ type: 'longtask', buffered: false });
+      return async () => {
+        // Long tasks are reported after they end: give the last one time to arrive.
+        await new Promise((later) => setTimeout(later, 200));
+        for (const entry of observer.takeRecords()) longest = Math.max(longest, entry.duration);
+        observer.disconnect();
+        return longest;
+      };
+    };
+  });
+
   // Text that arrives through the `input` event (typed, dropped, or set by a
   // script, as here). A big one is taken out of the textarea and kept aside
   // like a big paste (www/input.js), before Chromium lays it out; the widget
@@ -498,11 +517,7 @@ try {
     const result = await page.evaluate(async (n) => {
       const element = document.querySelector('loyalty-calculator');
       const textarea = element.shadowRoot.querySelector('textarea');
-      let longest = 0;
-      const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
-      });
-      observer.observe({ type: 'longtask', buffered: false });
+      const longestTask = window.watchLongTasks();
       const counted = new Promise((resolve, reject) => {
         const listener = (event) => {
           if (event.detail?.respondents !== n) return;
@@ -519,10 +534,7 @@ try {
       await counted;
       await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
       const ms = performance.now() - started;
-      // Long tasks are reported after they end: give the last one time to arrive.
-      await new Promise((later) => setTimeout(later, 200));
-      for (const entry of observer.takeRecords()) longest = Math.max(longest, entry.duration);
-      observer.disconnect();
+      const longest = await longestTask();
       const respondents = element.report?.respondents;
       textarea.value = '';
       textarea.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -551,11 +563,7 @@ try {
       const file = window.benchFile;
       const element = document.querySelector('loyalty-calculator');
       const input = element.shadowRoot.querySelector('[part="file-input"]');
-      let longest = 0;
-      const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
-      });
-      observer.observe({ type: 'longtask', buffered: false });
+      const longestTask = window.watchLongTasks();
       const done = new Promise((resolve) => element.addEventListener('loyalty-result', (event) => resolve(event.detail), { once: true }));
       const started = performance.now();
       const transfer = new DataTransfer();
@@ -565,9 +573,7 @@ try {
       const report = await done;
       await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
       const ms = performance.now() - started;
-      await new Promise((later) => setTimeout(later, 200));
-      for (const entry of observer.takeRecords()) longest = Math.max(longest, entry.duration);
-      observer.disconnect();
+      const longest = await longestTask();
       delete window.benchFile;
       return { ms, longest, size: file.size, rows: report.rows };
     });
