@@ -71,6 +71,9 @@ export function altItem(name, group, verdict, t) {
   return t.say('bd.altItem', { ...values, low: t.numbers.signed(group.interval.low), high: t.numbers.signed(group.interval.high) });
 }
 
+/** A table's field names after its first, prefixed, with its cells: the rows of one segment or period in the result's CSV. */
+export const prefixed = (prefix, head, cells) => head.slice(1).map((field, i) => [`${prefix}_${field}`, cells[i + 1]]);
+
 export const head = (...cells) => h('thead', {}, h('tr', {}, ...cells.map(([text, cls, title]) => h('th', { scope: 'col', class: cls ?? null, title: title ?? null }, text))));
 
 /** A chart's section: title, chart, legend, table and its CSV, SVG and PNG. */

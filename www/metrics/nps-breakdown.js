@@ -16,14 +16,11 @@ export { analyzeWithBreakdown, breakdownReader } from './nps-breakdown-reading.j
 export const BREAKDOWN_STRINGS = mergeStrings(PICKER_STRINGS, PARTS_STRINGS, SEGMENT_STRINGS, PERIOD_STRINGS, COMMENT_STRINGS);
 export const BREAKDOWN_STYLES = PICKER_STYLES + PARTS_STYLES + COMMENT_STYLES;
 
-/** A table's field names after its first, prefixed, with its cells: the rows of one segment or period in the result's CSV. */
-const prefixed = (prefix, head, cells) => head.slice(1).map((field, i) => [`${prefix}_${field}`, cells[i + 1]]);
-
 /** The rows the breakdown adds to the result's CSV (field,value): segments, periods and comments, numbered from 1. */
 export function breakdownCsvRows(report) {
   return [
-    ...(report.segments ? segmentCsvRows(report, prefixed) : []),
-    ...(report.periods ? periodCsvRows(report, prefixed) : []),
+    ...(report.segments ? segmentCsvRows(report) : []),
+    ...(report.periods ? periodCsvRows(report) : []),
     ...(report.comments ? commentCsvRows(report) : []),
   ];
 }

@@ -5,7 +5,7 @@ import { h } from '../dom.js';
 import { bilingual } from '../strings.js';
 import { WIDTH, timeLineScene } from '../charts.js';
 import { csvTable, textCell } from '../export.js';
-import { altItem, answers, chartSection, head, intervalText, level, mark, scaleAround, score } from './nps-breakdown-parts.js';
+import { altItem, answers, chartSection, head, intervalText, level, mark, prefixed, scaleAround, score } from './nps-breakdown-parts.js';
 
 export const PERIOD_STRINGS = bilingual({
   'bd.periodsTitle': ['NPS per {period}', 'NPS per {period}'],
@@ -154,7 +154,7 @@ export function periodsSection(host) {
 }
 
 /** The rows the periods add to the result's CSV (field,value), numbered from 1. */
-export function periodCsvRows(report, prefixed) {
+export function periodCsvRows(report) {
   const rows = [['date_column', report.dateColumn.index], ['date_column_name', textCell(report.dateColumn.name)], ['period', report.period],
     ['date_order', report.dateOrder], ['undated', report.undated], ['dates_rejected', report.dateRejectedCount], ['periods', report.periods.length]];
   report.periods.forEach((period, i) => {

@@ -5,7 +5,7 @@ import { h } from '../dom.js';
 import { bilingual } from '../strings.js';
 import { WIDTH, dotWhiskerScene } from '../charts.js';
 import { csvTable, textCell } from '../export.js';
-import { altItem, answers, chartSection, columnName, head, intervalText, level, mark, scaleAround, score } from './nps-breakdown-parts.js';
+import { altItem, answers, chartSection, columnName, head, intervalText, level, mark, prefixed, scaleAround, score } from './nps-breakdown-parts.js';
 
 /** Names the core gives to segments of its own. */
 const SEGMENT_NAMES = { '(blank)': 'bd.blank', '(other)': 'warning.segment.other' };
@@ -106,7 +106,7 @@ export function segmentsSection(host) {
 }
 
 /** The rows the segments add to the result's CSV (field,value), numbered from 1. */
-export function segmentCsvRows(report, prefixed) {
+export function segmentCsvRows(report) {
   const rows = [['segment_column', report.segmentColumn.index], ['segment_column_name', textCell(report.segmentColumn.name)], ['segments', report.segments.length]];
   report.segments.forEach((segment, i) => {
     const cells = segmentCells(segment);
