@@ -9,9 +9,10 @@
 // an Error that says why and how a site allows it. A trap or an
 // out-of-memory inside the module leaves its memory in no known state, so
 // the instance is dropped and the next call makes a fresh one.
-// The glue is bundled as a factory (scripts/build.mjs): each instance gets a
-// glue of its own, so objects of a dropped instance never touch the new one.
-import * as bindings from '../target/wasm-bindgen/loyalty_score.js';
+// The glue is bundled as a factory (js/glue.js, scripts/build.mjs): each
+// instance gets a glue of its own, so objects of a dropped instance never
+// touch the new one.
+import { glue, unbundled } from './glue.js';
 import * as engine from '../.build/wasm-instance.js';
 import { tapeReader } from './tape.js';
 
@@ -23,13 +24,13 @@ let generation = 0; // which instance: readers of an earlier one refuse to go on
 
 function start() {
   generation++;
-  if (!bindings.glue) {
+  if (!glue) {
     // The source tree imported unbundled (tests of www/ in Node): the glue as
     // wasm-bindgen wrote it, which makes one instance for good.
-    const exports = bindings.initSync({ module: engine.compiled() });
-    return { api: bindings, memory: exports.memory, readTape: tapeReader(() => exports.memory) };
+    const exports = unbundled.initSync({ module: engine.compiled() });
+    return { api: unbundled, memory: exports.memory, readTape: tapeReader(() => exports.memory) };
   }
-  const api = bindings.glue();
+  const api = glue();
   const instance = engine.instantiate(api.__wbg_get_imports());
   api.__wbg_finalize_init(instance, undefined);
   return { api, memory: instance.exports.memory, readTape: tapeReader(() => instance.exports.memory) };

@@ -109,7 +109,7 @@ function coreFlavour(glueDir, instanceDir) {
   return {
     name: 'core-flavour',
     setup(b) {
-      b.onResolve({ filter: /^\.\.\/target\/wasm-bindgen\/loyalty_score\.js$/ }, () => ({ path: join(glueDir, 'loyalty_score.js') }));
+      b.onResolve({ filter: /^\.\/glue\.js$/ }, ({ importer }) => (importer === at('js/core.js') ? { path: join(glueDir, 'loyalty_score.js') } : undefined));
       b.onResolve({ filter: /^\.\.\/\.build\/wasm-instance\.js$/ }, () => ({ path: join(instanceDir, 'wasm-instance.js') }));
       b.onLoad({ filter: /[\\/]loyalty_score\.js$/ }, ({ path }) => {
         const source = readFileSync(path, 'utf8');
@@ -121,7 +121,7 @@ function coreFlavour(glueDir, instanceDir) {
           .replace(/^export (class|function) /gm, '$1 ')
           .replace(/new URL\('[^']*\.wasm', import\.meta\.url\)/g, 'undefined');
         if (body.includes('import.meta')) throw new Error(`${path}: the glue's loader changed; import.meta left in the bundle`);
-        return { loader: 'js', resolveDir: dirname(path), contents: `export function glue() {\n${body}\nreturn { __wbg_get_imports, __wbg_finalize_init, ${names.join(', ')} };\n}\nexport const initSync = undefined; // js/core.js uses it only unbundled\n` };
+        return { loader: 'js', resolveDir: dirname(path), contents: `export function glue() {\n${body}\nreturn { __wbg_get_imports, __wbg_finalize_init, ${names.join(', ')} };\n}\nexport const unbundled = undefined; // js/core.js uses it only unbundled\n` };
       });
     },
   };
@@ -239,6 +239,16 @@ const xlsxCommon = { ...common, banner: { js: xlsxBanner }, minify: true };
 await build({ ...xlsxCommon, entryPoints: [at('www/xlsx-embed.js')], outfile: at('dist/loyalty-xlsx.js'), format: 'iife', platform: 'browser' });
 for (const [format, out] of [['esm', 'xlsx.mjs'], ['cjs', 'xlsx.cjs']]) {
   await build({ ...xlsxCommon, entryPoints: [at('www/xlsx.js')], outfile: at('pkg', out), format, platform: 'neutral' });
+}
+
+// esbuild's CommonJS files define their exports with a for-in walk, which
+// also takes what a host added to Object.prototype, and then throws: own
+// keys only (tests/js/hosts.test.cjs loads each file in such a host).
+const FOR_IN_EXPORTS = /for ?\(var (\w+) in (\w+)\)(\s*\w+\(\w+, ?\1, ?\{ ?get: ?\2\[\1\], ?enumerable: ?(?:true|!0) ?\}\))/;
+for (const file of ['loyalty-score.cjs', 'widget.cjs', 'xlsx.cjs']) {
+  const source = readFileSync(at('pkg', file), 'utf8');
+  if (!FOR_IN_EXPORTS.test(source)) throw new Error(`pkg/${file}: esbuild's exports helper changed; check it for for-in`);
+  writeFileSync(at('pkg', file), source.replace(FOR_IN_EXPORTS, 'for (var $1 of Object.keys($2))$3'));
 }
 
 const packageJson = JSON.parse(readFileSync(at('js/package.json'), 'utf8'));

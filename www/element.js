@@ -144,12 +144,12 @@ export class LoyaltyCalculator extends ElementBase {
 
   /** The comparison of two periods on show (compareNps's result), or null. */
   get comparison() {
-    return this.#extras.find((extra) => 'comparison' in extra)?.comparison ?? null;
+    return this.#extras.find((extra) => Object.hasOwn(extra, 'comparison'))?.comparison ?? null;
   }
 
   /** The sample-size plan on show (npsSampleSize's result), or null. */
   get sampleSize() {
-    return this.#extras.find((extra) => 'sampleSize' in extra)?.sampleSize ?? null;
+    return this.#extras.find((extra) => Object.hasOwn(extra, 'sampleSize'))?.sampleSize ?? null;
   }
 
   /** light (default), dark or auto (follows the visitor's colour scheme). */

@@ -1,13 +1,21 @@
 // Entry of dist/loyalty-calculator.js: one classic script that exposes the API
 // as window.LoyaltyScore and registers <loyalty-calculator>. Started as a
 // worker (by the element, with this script's own URL), it reads files there.
-import * as api from '../js/core.js';
+import {
+  analyzeLikert, analyzeNps, analyzeSci, compareNps, createLikertReader, createNpsReader, createSciReader, customerLifetimeValue,
+  npsFromCounts, npsSampleSize, retention,
+} from '../js/core.js';
 import { LoyaltyCalculator } from './element.js';
 import { defineLoyaltyCalculator } from './define.js';
 import { serveFileReading, useFileWorker } from './file-reading.js';
 import { metricNamed } from './metrics/index.js';
 
-globalThis.LoyaltyScore = Object.freeze({ ...api, LoyaltyCalculator });
+// Named one by one: a namespace object would be built with for-in, which a
+// page's enumerable additions to Object.prototype break (js/glue.js).
+globalThis.LoyaltyScore = Object.freeze({
+  analyzeLikert, analyzeNps, analyzeSci, compareNps, createLikertReader, createNpsReader, createSciReader, customerLifetimeValue,
+  npsFromCounts, npsSampleSize, retention, LoyaltyCalculator,
+});
 if (typeof importScripts === 'function' && typeof document === 'undefined') {
   serveFileReading(metricNamed);
 } else {

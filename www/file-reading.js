@@ -55,7 +55,7 @@ export function serveFileReading(metricNamed) {
   addEventListener('message', async ({ data }) => {
     if (data?.tag !== TAG) return;
     try {
-      if ('column' in data) {
+      if (Object.hasOwn(data, 'column')) {
         postMessage({ report: reader.reportFor(data.column) });
         return;
       }

@@ -72,7 +72,7 @@ export function supportedLanguage(tag) {
 /** One table of every language's words from several tables of the same shape (a test checks that no key is defined twice). */
 export function mergeStrings(...tables) {
   const merged = { en: {}, nl: {} };
-  for (const table of tables) for (const lang in merged) Object.assign(merged[lang], table[lang]);
+  for (const table of tables) for (const lang of Object.keys(merged)) Object.assign(merged[lang], table[lang]);
   return merged;
 }
 

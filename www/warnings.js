@@ -55,7 +55,7 @@ function warningText(report, { code, columns = [], message, at }, say) {
   if (code === 'unclosed-quote') return say('warning.unclosed-quote', { line: at?.line, column: at?.column });
   if (code === 'date-order-unsure' && report.dateOrder) return say('warning.date-order-unsure', { order: say(`warning.order.${report.dateOrder}`) });
   if (code === 'many-segments') return say('warning.many-segments', { max: MAX_SEGMENTS, other: say('warning.segment.other') });
-  return `warning.${code}` in WARNING_STRINGS.en ? say(`warning.${code}`) : message;
+  return Object.hasOwn(WARNING_STRINGS.en, `warning.${code}`) ? say(`warning.${code}`) : message;
 }
 
 /** Warnings about the segments or the periods of a report, shown beside them rather than with the score. */

@@ -149,7 +149,7 @@ function parseXml(xml, { open, close, text }) {
   parser.on('openTag', (name, getAttrs, decodeEntities, selfClosing) => {
     const raw = getAttrs() || {};
     const attrs = {};
-    for (const key in raw) attrs[localName(key)] = decode(raw[key]);
+    for (const key of Object.keys(raw)) attrs[localName(key)] = decode(raw[key]);
     open?.(localName(name), attrs);
     if (selfClosing) close?.(localName(name));
   });

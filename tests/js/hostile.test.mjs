@@ -242,3 +242,39 @@ test('a share link made after pasting answers carries the counts and none of the
   for (const word of ['Customer', '4711', 'jan', 'example', '%3C', '<']) assert.ok(!link.includes(word), `${word} in ${link}`);
   assert.deepEqual(problems, []);
 });
+
+test('a host page whose scripts added enumerable methods to Object.prototype and Array.prototype: pastes, a file, Dutch and the API', async (t) => {
+  const opened = await openPage(t);
+  const { page, problems } = opened;
+  // As old libraries and careless pages do, before the embed loads.
+  await page.addInitScript(() => {
+    Object.prototype.extend = function extend(other) { return Object.assign(this, other); };
+    Object.prototype.legacyFlag = true;
+    Array.prototype.remove = function remove(item) { return this.filter((other) => other !== item); };
+  });
+  await recordEvents(page);
+  await page.goto(`${env.origin}${HOSTILE}`);
+  await expectText(part(page, 'score', EN), '+25.0');
+
+  // 10, 9, 9 promoters; 7 passive; 2 detractor: (3 − 1)/5 = +40.
+  await paste(page, '10\n9\n9\n7\n2');
+  assert.deepEqual(await counts(page, EN), ['3', '1', '1', '5']);
+  await expectText(part(page, 'score', EN), '+40.0');
+
+  // A file: 9 and 10 promoters, 3 a detractor, "x" rejected at line 5.
+  const report = await giveFile(page, { bytes: bytes('id,How likely are you to recommend us?\n1,9\n2,10\n3,3\n4,x\n') });
+  assert.deepEqual([report.respondents, report.promoters, report.detractors, report.rejected.map((r) => [r.line, r.text])], [3, 2, 1, [[5, 'x']]]);
+  await expectText(part(page, 'score', EN), '+33.3');
+
+  // The Dutch calculator speaks Dutch.
+  assert.match(await part(page, 'label', '#nl-calc').textContent(), /^Plak je antwoorden/);
+
+  // The page's API: reports with their own keys only, options read from own keys.
+  const api = await page.evaluate(() => {
+    const nps = LoyaltyScore.analyzeNps('10\n9\n8\n3', { level: 0.9 });
+    const sci = LoyaltyScore.analyzeSci('9;9;10\n3;9;9');
+    return { score: nps.score, level: nps.interval.level, own: Object.keys(nps).includes('extend'), sciRespondents: sci.respondents };
+  });
+  assert.deepEqual(api, { score: 25, level: 0.9, own: false, sciRespondents: 2 });
+  assert.deepEqual(problems, []);
+});

@@ -44,3 +44,53 @@ test('the embed script exposes LoyaltyScore in a host with no DOM at all', () =>
   // 10, 9 promoters; 8 passive; 3 detractor: (2 − 1)/4 = 25.
   assert.equal(api.analyzeNps('10\n9\n8\n3').score, 25);
 });
+
+// As old libraries and careless pages do: enumerable additions to the
+// prototypes every object and array inherit.
+const POLLUTE = `
+  Object.prototype.extend = function extend(other) { return Object.assign(this, other); };
+  Object.prototype.legacyFlag = true;
+  Array.prototype.remove = function remove(item) { return this.filter((other) => other !== item); };
+`;
+
+test('the CommonJS files and the embed work in a host that added enumerable properties to Object.prototype and Array.prototype', async () => {
+  const load = (file, polluted = true) => {
+    const module = { exports: {} };
+    // The workbook reader resolves its parts' paths with URL, as every browser and Node have it.
+    const context = bareContext({ module, exports: module.exports, URL });
+    if (polluted) vm.runInContext(POLLUTE, context);
+    vm.runInContext(readFileSync(join(root, file), 'utf8'), context);
+    return { exports: module.exports, context };
+  };
+  const { exports: core } = load('pkg/loyalty-score.cjs');
+  assert.deepEqual(Object.keys(core).sort(), [
+    'analyzeLikert', 'analyzeNps', 'analyzeSci', 'compareNps', 'createLikertReader', 'createNpsReader', 'createSciReader',
+    'customerLifetimeValue', 'npsFromCounts', 'npsSampleSize', 'retention',
+  ]);
+  // 10, 9 promoters; 8 passive; 3 detractor: (2 − 1)/4 = 25; the options object inherits `extend` and `legacyFlag`.
+  const report = core.analyzeNps('10\n9\n8\n3', { level: 0.9 });
+  assert.deepEqual([report.score, report.interval.level, Object.hasOwn(report, 'extend')], [25, 0.9, false]);
+
+  const { exports: xlsx } = load('pkg/xlsx.cjs');
+  // The zip signature PK\x03\x04 is a workbook's first bytes.
+  assert.equal(xlsx.isXlsx(new Uint8Array([0x50, 0x4b, 0x03, 0x04])), true);
+  // A workbook's cells, whose attributes are walked, read as they do in a clean host.
+  const workbook = readFileSync(join(root, 'tests/fixtures/exports/microsoft-forms.xlsx'));
+  const clean = await load('pkg/xlsx.cjs', false).exports.xlsxToText(new Uint8Array(workbook));
+  const read = await xlsx.xlsxToText(new Uint8Array(workbook));
+  assert.ok(clean.rows > 1, `${clean.rows} rows`);
+  assert.deepEqual([read.text, read.sheet, read.rows], [clean.text, clean.sheet, clean.rows]);
+
+  const { context } = load('dist/loyalty-calculator.js');
+  assert.equal(vm.runInContext("LoyaltyScore.analyzeNps('10\\n9\\n8\\n3').score", context), 25);
+});
+
+test('the ES module package works in a process that added enumerable properties to Object.prototype and Array.prototype', () => {
+  const { execFileSync } = require('node:child_process');
+  const script = `${POLLUTE}
+    const { analyzeNps } = await import(${JSON.stringify(join(root, 'pkg/loyalty-score.mjs'))});
+    const report = analyzeNps('10\\n9\\n8\\n3', { level: 0.9 });
+    console.log(JSON.stringify([report.score, report.interval.level, Object.hasOwn(report, 'extend')]));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(out), [25, 0.9, false]);
+});

@@ -126,7 +126,7 @@ function clvPanel(id) {
     /** Puts values (fractions for percentages, as in the API) into the fields. */
     fill(values) {
       for (const [key, field] of Object.entries(fields)) {
-        if (!(key in values)) continue;
+        if (!Object.hasOwn(values, key)) continue;
         const value = values[key];
         field.input.value = value === null || value === undefined ? '' : String(PERCENT.has(key) ? round(value * 100) : value);
       }

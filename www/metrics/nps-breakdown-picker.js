@@ -95,13 +95,13 @@ export function breakdownPicker(host) {
       const title = !c.name ? t.say('noHeader') : c.shortName ? `${c.name} (${c.shortName})` : c.name;
       return [String(c.index), `${c.index} · ${title}`];
     })];
-    for (const role of ROLES) fillSelect(fields[role].control, pairs, role in wanted ? String(wanted[role]) : 'none');
+    for (const role of ROLES) fillSelect(fields[role].control, pairs, Object.hasOwn(wanted, role) ? String(wanted[role]) : 'none');
     fields.segment.label.textContent = t.say('bd.segmentBy');
     fields.date.label.textContent = t.say('bd.dateBy');
     fields.comment.label.textContent = t.say('bd.commentBy');
     fields.period.label.textContent = t.say('bd.periodBy');
     fields.dateOrder.label.textContent = t.say('bd.orderBy');
-    const dated = 'date' in wanted;
+    const dated = Object.hasOwn(wanted, 'date');
     fields.period.root.hidden = !dated;
     fillSelect(fields.period.control, [
       [AUTO, report.period ? t.say('bd.periodAuto', { period: t.say(`bd.period.${report.period}`) }) : t.say('bd.periodAutoBare')],
@@ -131,7 +131,7 @@ export function breakdownPicker(host) {
       picks.hidden = !table || report.columns.length < 2;
       const wanted = table ? renderPicks(report, t) : {};
       // A file's other column comes from the reader kept, without the breakdown: it is read again on request.
-      const missing = ROLES.some((role) => role in wanted && report[`${role}Column`]?.index !== wanted[role]);
+      const missing = ROLES.some((role) => Object.hasOwn(wanted, role) && report[`${role}Column`]?.index !== wanted[role]);
       again.hidden = !(missing && fromFile);
       againText.textContent = t.say('bd.readAgain');
       againButton.textContent = t.say('bd.readAgainButton');

@@ -40,11 +40,11 @@ export function extraOptions(wanted, look) {
   const same = wanted.layout === key;
   const columns = new Set(look.columns.map((column) => column.index));
   for (const role of ROLES) {
-    const choice = same && role in wanted ? wanted[role] : AUTO;
+    const choice = same && Object.hasOwn(wanted, role) ? wanted[role] : AUTO;
     const index = choice === AUTO ? look.suggested[role] : choice;
     if (Number.isInteger(index) && columns.has(index) && index !== look.column?.index) extra[role] = index;
   }
-  if ('date' in extra && same) {
+  if (Object.hasOwn(extra, 'date') && same) {
     if (PERIODS.includes(wanted.period)) extra.period = wanted.period;
     if (ORDERS.includes(wanted.dateOrder)) extra.dateOrder = wanted.dateOrder;
   }

@@ -130,7 +130,7 @@ function datesNotes() {
       why.textContent = t.say('bd.datesRejectedNote');
       const items = (report.dateRejected ?? []).map((r) => h('li', {},
         h('span', { class: 'where' }, t.say('at', { line: r.line, column: r.column })), ' ', h('code', {}, r.text), ' — ',
-        `bd.reason.${r.reason}` in PERIOD_STRINGS.en ? t.say(`bd.reason.${r.reason}`) : r.message));
+        Object.hasOwn(PERIOD_STRINGS.en, `bd.reason.${r.reason}`) ? t.say(`bd.reason.${r.reason}`) : r.message));
       if (count > items.length) items.push(h('li', {}, t.say('rejectedMore', { n: t.numbers.count(count - items.length) })));
       list.replaceChildren(...items);
     },

@@ -303,8 +303,8 @@ export function npsTools(host) {
         } else if (value !== null) values[key] = key === 'margin' ? value : value / 100;
       }
       if (bad || values.margin === undefined) return clear();
-      if (('promoterShare' in values) !== ('detractorShare' in values)) {
-        planFields['promoterShare' in values ? 'detractorShare' : 'promoterShare'].setError(say('error.bothShares'));
+      if (Object.hasOwn(values, 'promoterShare') !== Object.hasOwn(values, 'detractorShare')) {
+        planFields[Object.hasOwn(values, 'promoterShare') ? 'detractorShare' : 'promoterShare'].setError(say('error.bothShares'));
         return clear();
       }
       let result;
@@ -317,7 +317,7 @@ export function npsTools(host) {
       }
       panel.sampleSize = result;
       planNumber.textContent = say('plan.result', { n: n.count(result.respondents) });
-      const worst = !('promoterShare' in values);
+      const worst = !Object.hasOwn(values, 'promoterShare');
       planText.textContent = say(worst ? 'plan.worst' : 'plan.expected', {
         margin: n.upTo2(result.margin),
         level: n.level(result.level),
