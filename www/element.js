@@ -81,6 +81,7 @@ export class LoyaltyCalculator extends ElementBase {
   #built = false;
   #blocked = null; // the notice shown instead of the calculator where the core cannot run
   #chartWidth = 0;
+  #resultWidth = 0; // the result's clientWidth when the ResizeObserver last saw it
   #id = `lc${++instances}`;
 
   constructor() {
@@ -351,8 +352,9 @@ export class LoyaltyCalculator extends ElementBase {
     this.#root.append(p.root);
     if (typeof ResizeObserver === 'function') {
       new ResizeObserver(() => {
-        const width = Math.max(240, Math.min(480, Math.round(p.result.clientWidth)));
-        if (this.#report && p.result.clientWidth && Math.abs(width - this.#chartWidth) > 4) {
+        this.#resultWidth = p.result.clientWidth;
+        const width = Math.max(240, Math.min(480, Math.round(this.#resultWidth)));
+        if (this.#report && this.#resultWidth && Math.abs(width - this.#chartWidth) > 4) {
           this.#view(metricNamed(this.#reportMetric)).drawCharts?.(this.#report, this.#texts(), this.#measureCharts());
         }
       }).observe(p.result);
@@ -372,9 +374,15 @@ export class LoyaltyCalculator extends ElementBase {
     return view;
   }
 
-  /** Charts are drawn as wide as their place, so that text in them keeps its size. */
+  /**
+   * Charts are drawn as wide as their place, so that text in them keeps its
+   * size: as the ResizeObserver last saw it, which redraws them when it
+   * changes, since reading clientWidth after the input changed would lay the
+   * page out in the middle of a paste.
+   */
   #measureCharts() {
-    this.#chartWidth = Math.max(240, Math.min(480, Math.round(this.#p.result.clientWidth) || WIDTH));
+    const width = this.#resultWidth || this.#p.result.clientWidth;
+    this.#chartWidth = Math.max(240, Math.min(480, Math.round(width) || WIDTH));
     return this.#chartWidth;
   }
 

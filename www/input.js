@@ -33,12 +33,36 @@ export const INPUT_STRINGS = bilingual({
 });
 
 /** Line count of `text`, stopping early once `limit` is passed. */
-function countLines(text, limit = Infinity) {
+export function countLines(text, limit = Infinity) {
   let lines = 1;
   for (let at = text.indexOf('\n'); at !== -1 && lines <= limit; at = text.indexOf('\n', at + 1)) {
     if (at < text.length - 1) lines++;
   }
   return lines;
+}
+
+/**
+ * The lines of `text`, as countLines gives them, and its size in UTF-8 (a
+ * lone surrogate is the three bytes of U+FFFD, as TextEncoder writes it), in
+ * one pass: a Blob made only to learn its size cost more than the analysis.
+ */
+export function measureText(text) {
+  let newlines = 0;
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (code === 10) newlines++;
+    } else if (code < 0x800) {
+      bytes += 1;
+    } else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // four bytes for the two units of a pair
+      i++;
+    } else {
+      bytes += 2;
+    }
+  }
+  return { lines: 1 + newlines - (text.endsWith('\n') ? 1 : 0), bytes };
 }
 
 const isBig = (text) => text.length > BIG_PASTE.chars || countLines(text, BIG_PASTE.lines) > BIG_PASTE.lines;
@@ -197,7 +221,7 @@ export function textInput(host, initialText) {
     setText(text) {
       files.clear();
       if (isBig(text)) {
-        bigPaste = { text, lines: countLines(text), bytes: new Blob([text]).size };
+        bigPaste = { text, ...measureText(text) };
         textarea.value = '';
         bigPreview.hidden = true;
         bigPreview.replaceChildren();

@@ -326,6 +326,32 @@ test('properties reflect attributes', async (t) => {
   assert.deepEqual(problems, []);
 });
 
+test('charts are redrawn at the width of their place when it changes after a result', async (t) => {
+  const { page, problems } = await openPage(t, { width: 1200 });
+  await page.goto(`${env.origin}/dist/index.html?lang=en`);
+  await expectText(part(page, 'score'), EXAMPLE_SCORE_EN);
+  // The width a chart is drawn at (its viewBox), and the one it should have: its place's width within 240…480.
+  const widths = () => page.evaluate(() => {
+    const shadow = document.querySelector('loyalty-calculator').shadowRoot;
+    const svg = shadow.querySelector('[part~="histogram"] svg');
+    const place = Math.round(shadow.querySelector('[part="result"]').clientWidth);
+    return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), wanted: Math.max(240, Math.min(480, place)) };
+  });
+  const settle = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const wide = await widths();
+  assert.equal(wide.drawn, wide.wanted);
+  await page.setViewportSize({ width: 320, height: 800 });
+  await settle();
+  const narrow = await widths();
+  assert.ok(narrow.wanted < wide.wanted, `${narrow.wanted} < ${wide.wanted}`);
+  assert.equal(narrow.drawn, narrow.wanted);
+  // A new result after the change is drawn at the new width too.
+  await part(page, 'input').fill('10\n9\n3');
+  await expectText(part(page, 'score'), '+33.3');
+  assert.deepEqual(await widths(), narrow);
+  assert.deepEqual(problems, []);
+});
+
 test('the widget fits narrow screens and the two-column width', async (t) => {
   // 320 px: a small phone; 700 px: one column (the element is narrower than 720 px); 768 px: two columns.
   const { page, problems } = await openPage(t);
