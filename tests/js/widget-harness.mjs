@@ -16,6 +16,8 @@ export const NO_WASM_CSP = "default-src 'none'; script-src 'self'; style-src 'se
 /** The pages served with a Content-Security-Policy header, and the policy of each. */
 export const STRICT_PAGES = new Map([
   ['/tests/fixtures/hostile.html', CSP],
+  ['/tests/fixtures/altered.html', CSP],
+  ['/tests/fixtures/frozen.html', CSP],
   ['/tests/fixtures/xlsx.html', CSP],
   ['/tests/fixtures/no-wasm.html', NO_WASM_CSP],
   ['/tests/fixtures/no-wasm-build.html', NO_WASM_CSP],

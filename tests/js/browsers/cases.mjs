@@ -1,7 +1,8 @@
 // The <loyalty-calculator> cases run in Firefox and in WebKit (each test file
 // passes its driver to `browserTests`): the strict CSP of hostile.html,
-// typing, pasting, a file and its column picker, the exports, and no network
-// requests of the widget's own, recovery from a trap in the module, and flat
+// typing, pasting, a file and its column picker, the exports, host pages that
+// altered the built-ins, no network requests of the widget's own, recovery
+// from a trap in the module, and flat
 // memory over 10,000 recomputations. Expected numbers are worked out in comments.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { waitFor } from './driver.mjs';
 import { captureDownloads } from './probe.mjs';
 import { buildTrapTest } from '../trap-build.mjs';
-import { HOSTILE, NO_WASM, NO_WASM_BUILD, REPORTS, root, startSite } from './site.mjs';
+import { ALTERED, FROZEN, HOSTILE, NO_WASM, NO_WASM_BUILD, REPORTS, root, startSite } from './site.mjs';
 
 const EN = '#en-calc';
 const NL = '#nl-calc';
@@ -269,6 +270,38 @@ export const CASES = [
       assert.equal(json.name, 'nps.json');
       assert.deepEqual(JSON.parse(json.text), await driver.evaluate(() => document.querySelector('#en-calc').report));
       await assertClean(ctx);
+    },
+  },
+  {
+    name: 'host pages whose scripts altered the built-ins first (enumerable additions to Object.prototype; frozen prototypes): typing and the API',
+    async run(ctx) {
+      const { driver, site } = ctx;
+      const checks = [
+        [ALTERED, () => ({}).legacyFlag === true && typeof [].remove === 'function'],
+        [FROZEN, () => Object.isFrozen(Object.prototype) && Object.isFrozen(HTMLElement.prototype) && Object.isFrozen(WebAssembly)],
+      ];
+      for (const [path, altered] of checks) {
+        ctx.since = site.requests.length;
+        await driver.open(`${site.origin}${path}`);
+        assert.equal(await driver.evaluate(altered), true, path);
+        // 10, 9, 3, 8 → (2 − 1)/4 × 100 = +25.0
+        await expectScore(driver, EN, '+25.0');
+        await driver.evaluate(() => {
+          const textarea = document.querySelector('#en-calc').shadowRoot.querySelector('textarea');
+          textarea.value = '10\n9\n9\n7\n2';
+          textarea.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+        // 10, 9, 9 promoters; 7 passive; 2 detractor → (3 − 1)/5 × 100 = +40.0
+        await expectScore(driver, EN, '+40.0');
+        assert.deepEqual(await driver.evaluate(tableCounts, EN), ['3', '1', '1', '5']);
+        assert.equal(await driver.evaluate(partText, NL, 'privacy'), 'Je gegevens verlaten deze pagina nooit: alles wordt in je browser berekend.');
+        const api = await driver.evaluate(() => {
+          const report = LoyaltyScore.analyzeNps('10\n9\n8\n3', { level: 0.9 });
+          return [report.score, report.interval.level, Object.keys(report).includes('extend')];
+        });
+        assert.deepEqual(api, [25, 0.9, false], path);
+        await assertClean(ctx);
+      }
     },
   },
   {

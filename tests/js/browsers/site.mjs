@@ -14,9 +14,12 @@ export const REPORTS = '/csp-report';
 export const HOSTILE = '/tests/fixtures/hostile.html';
 export const NO_WASM = '/tests/fixtures/no-wasm.html';
 export const NO_WASM_BUILD = '/tests/fixtures/no-wasm-build.html';
+/** Host pages whose scripts altered the built-ins before the embed: enumerable additions, and frozen prototypes. */
+export const ALTERED = '/tests/fixtures/altered.html';
+export const FROZEN = '/tests/fixtures/frozen.html';
 /** A policy that allows scripts from the site but not compiling WebAssembly. */
 export const NO_WASM_CSP = "default-src 'none'; script-src 'self'; style-src 'self'";
-const POLICIES = new Map([[HOSTILE, CSP], [NO_WASM, NO_WASM_CSP], [NO_WASM_BUILD, NO_WASM_CSP]]);
+const POLICIES = new Map([[HOSTILE, CSP], [ALTERED, CSP], [FROZEN, CSP], [NO_WASM, NO_WASM_CSP], [NO_WASM_BUILD, NO_WASM_CSP]]);
 
 /** Starts the site; `requests` lists the path of every request it receives, in order. */
 export async function startSite() {

@@ -69,12 +69,16 @@ export async function launch() {
   await call('POST', at('/timeouts'), { script: 120_000, pageLoad: 60_000 });
   await call('POST', at('/window/rect'), { width: 1024, height: 800 }).catch(() => {});
 
-  /** Runs `fn(...args)` in the page; arguments go in as JSON in the script's text. */
+  /**
+   * Runs `fn(...args)` in the page; arguments go in as JSON in the script's
+   * text, and the outcome comes back as JSON text, since WebKitWebDriver's
+   * own serializer also walks what a page added to Object.prototype.
+   */
   async function run(fn, args) {
     const script = `const done = arguments[arguments.length - 1];
       Promise.resolve().then(() => (${fn}).apply(null, ${JSON.stringify(args)}))
-        .then((value) => done({ value: value === undefined ? null : value }), (error) => done({ error: String(error && error.stack || error) }));`;
-    const result = await call('POST', at('/execute/async'), { script, args: [] });
+        .then((value) => done(JSON.stringify({ value: value === undefined ? null : value })), (error) => done(JSON.stringify({ error: String(error && error.stack || error) })));`;
+    const result = JSON.parse(await call('POST', at('/execute/async'), { script, args: [] }));
     if (result.error) throw new Error(`in the page: ${result.error}`);
     return result.value;
   }
