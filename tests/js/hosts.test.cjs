@@ -43,6 +43,9 @@ test('the embed script exposes LoyaltyScore in a host with no DOM at all', () =>
   const api = vm.runInContext('LoyaltyScore', context);
   // 10, 9 promoters; 8 passive; 3 detractor: (2 − 1)/4 = 25.
   assert.equal(api.analyzeNps('10\n9\n8\n3').score, 25);
+  // The embed names its API one by one (www/embed.js): every function of the package, and the element's class.
+  const packaged = Object.keys(require(join(root, 'pkg/loyalty-score.cjs')));
+  assert.deepEqual(Object.keys(api).sort(), [...packaged, 'LoyaltyCalculator'].sort());
 });
 
 // As old libraries and careless pages do: enumerable additions to the
