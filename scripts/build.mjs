@@ -191,16 +191,51 @@ rmSync(at('dist'), { recursive: true, force: true });
 
 await build({ ...common, ...codecs, banner: wasmBanner, entryPoints: [at('js/core.js')], outfile: at('pkg/loyalty-score.mjs'), format: 'esm', platform: 'neutral' });
 await build({ ...common, ...codecs, banner: wasmBanner, entryPoints: [at('js/core.js')], outfile: at('pkg/loyalty-score.cjs'), format: 'cjs', platform: 'neutral' });
-await build({
-  ...common,
-  ...codecs,
-  banner: wasmBanner,
-  entryPoints: [at('www/embed.js')],
-  outfile: at('dist/loyalty-calculator.js'),
-  format: 'iife',
-  platform: 'browser',
-  minify: true,
-});
+// The embed is two classic scripts: dist/loyalty-calculator.js, the element
+// with its four calculators, which a page loads, and dist/loyalty-core.js
+// beside it, which the element loads when a result is first needed
+// (www/core-loader-late.js): the WebAssembly core, and the breakdown's views,
+// which only ever draw its reports. In the embed each module of LATE_MODULES
+// is a stand-in: its functions call the loaded module's, and its constants
+// (words and styles, needed before) are the module's own, without the
+// functions, which esbuild leaves out as unused. The core script holds the
+// modules themselves, under their paths, in globalThis.LoyaltyCore.
+const LATE_MODULES = ['js/core.js', 'www/metrics/nps-segment-view.js', 'www/metrics/nps-period-view.js', 'www/metrics/nps-comment-view.js'];
+const lateLoader = at('www/core-loader-late.js');
+const exportsOf = (file) => {
+  const source = readFileSync(at(file), 'utf8');
+  const names = (pattern) => [...source.matchAll(pattern)].map((match) => match[1]);
+  const functions = names(/^export function (\w+)/gm);
+  const constants = names(/^export const (\w+)/gm);
+  if (functions.length + constants.length !== names(/^export (.*)$/gm).length) throw new Error(`${file} comes with the core: it may export only \`export function\` and \`export const\``);
+  return { functions, constants };
+};
+const standIns = {
+  name: 'late-stand-ins',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, ({ path, resolveDir, importer, namespace }) => {
+      const file = relative(root, join(resolveDir, path));
+      if (file === 'www/core-loader.js') return { path: lateLoader };
+      return LATE_MODULES.includes(file) && namespace !== 'late' ? { path: file, namespace: 'late' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'late' }, ({ path }) => {
+      const { functions, constants } = exportsOf(path);
+      return {
+        loader: 'js',
+        resolveDir: root,
+        contents: `import { lateModule } from ${JSON.stringify(lateLoader)};\n` +
+          (constants.length ? `export { ${constants.join(', ')} } from ${JSON.stringify(at(path))};\n` : '') +
+          functions.map((name) => `export function ${name}(...args) { return lateModule(${JSON.stringify(path)}).${name}(...args); }\n`).join(''),
+      };
+    });
+  },
+};
+const lateEntry = at('.build/late-entry.js');
+const lateNames = (i) => exportsOf(LATE_MODULES[i]).functions.map((name) => `${name}: late${i}_${name}`).join(', ');
+writeFileSync(lateEntry, LATE_MODULES.map((file, i) => `import { ${exportsOf(file).functions.map((name) => `${name} as late${i}_${name}`).join(', ')} } from ${JSON.stringify(at(file))};\n`).join('') +
+  `globalThis.LoyaltyCore ??= Object.freeze({\n${LATE_MODULES.map((file, i) => `  ${JSON.stringify(file)}: Object.freeze({ ${lateNames(i)} }),\n`).join('')}});\n`);
+await build({ ...common, plugins: [squeezeCss, standIns], entryPoints: [at('www/embed.js')], outfile: at('dist/loyalty-calculator.js'), format: 'iife', platform: 'browser', minify: true });
+await build({ ...common, ...codecs, banner: wasmBanner, entryPoints: [lateEntry], outfile: at('dist/loyalty-core.js'), format: 'iife', platform: 'browser', minify: true });
 await build({
   ...common,
   ...codecs,
@@ -264,4 +299,4 @@ for (const file of ['index.html', 'page.css', 'page.js', 'embed.html', 'embed-fr
 
 const kib = (file) => (statSync(at(file)).size / 1024).toFixed(1) + ' KiB';
 const withGzip = (file) => `${kib(file)} (${(gzipSync(readFileSync(at(file)), { level: 9 }).length / 1024).toFixed(1)} KiB gzipped)`;
-console.log(`wasm ${(wasm.length / 1024).toFixed(1)} KiB; pkg/loyalty-score.mjs ${kib('pkg/loyalty-score.mjs')}; dist/loyalty-calculator.js ${withGzip('dist/loyalty-calculator.js')}; dist/loyalty-calculator.nowasm.js ${withGzip('dist/loyalty-calculator.nowasm.js')}; dist/loyalty-xlsx.js ${withGzip('dist/loyalty-xlsx.js')}; pkg/xlsx.mjs ${withGzip('pkg/xlsx.mjs')}; pkg/xlsx.cjs ${withGzip('pkg/xlsx.cjs')}`);
+console.log(`wasm ${(wasm.length / 1024).toFixed(1)} KiB; pkg/loyalty-score.mjs ${kib('pkg/loyalty-score.mjs')}; dist/loyalty-calculator.js ${withGzip('dist/loyalty-calculator.js')}; dist/loyalty-core.js ${withGzip('dist/loyalty-core.js')}; dist/loyalty-calculator.nowasm.js ${withGzip('dist/loyalty-calculator.nowasm.js')}; dist/loyalty-xlsx.js ${withGzip('dist/loyalty-xlsx.js')}; pkg/xlsx.mjs ${withGzip('pkg/xlsx.mjs')}; pkg/xlsx.cjs ${withGzip('pkg/xlsx.cjs')}`);

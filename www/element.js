@@ -17,6 +17,7 @@ import { followHtmlLang, languageOf } from './language.js';
 import { METRICS, METRIC_STYLES, metricNamed, say, valuesOf } from './metrics/index.js';
 import { bilingual, fill } from './strings.js';
 import { npsSampleSize } from '../js/core.js';
+import { coreLoaded, coreWantedAtOnce, loadCore } from './core-loader.js';
 
 // Shown by the shell itself: where the core cannot run, and when a computation failed.
 const SHELL_STRINGS = bilingual({
@@ -29,13 +30,17 @@ const SHELL_STRINGS = bilingual({
     "Site owner: add 'wasm-unsafe-eval' to script-src in the page's Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval'), or use loyalty-calculator.nowasm.js.",
     "Beheerder van de site: zet 'wasm-unsafe-eval' in script-src van de Content-Security-Policy van de pagina (script-src 'self' 'wasm-unsafe-eval'), of gebruik loyalty-calculator.nowasm.js.",
   ],
+  coreMissing: [
+    'The calculator could not load the part that computes. Check the connection and try again.',
+    'De calculator kon het deel dat rekent niet laden. Controleer de verbinding en probeer het opnieuw.',
+  ],
   failed: [
     'The calculation failed. Try again: paste or type the answers once more.',
     'De berekening is mislukt. Probeer het opnieuw: plak of typ de antwoorden nog eens.',
   ],
 });
 
-// Asked once per page: the core throws this error from every call where WebAssembly cannot run.
+// Asked once per page, once the core is here: it throws this error from every call where WebAssembly cannot run.
 let coreBlocked;
 function blockedCore() {
   if (coreBlocked === undefined) {
@@ -60,6 +65,8 @@ const DEFAULT_LEVEL = 0.95;
 const PROPERTIES = ['metric', 'lang', 'level', 'method', 'scale', 'tools', 'currency', 'value', 'theme', 'compact'];
 
 let instances = 0;
+// The elements with something to run when the core arrives, whichever of them asked for it.
+const awaitingCore = new Set();
 
 // Importing the widget where there is no DOM (server-side rendering, Node)
 // must not throw; the element is only usable in a browser anyway.
@@ -82,6 +89,11 @@ export class LoyaltyCalculator extends ElementBase {
   #blocked = null; // the notice shown instead of the calculator where the core cannot run
   #chartWidth = 0;
   #resultWidth = 0; // the result's clientWidth when the ResizeObserver last saw it
+  #waiting = new Set(); // what runs again when the core arrives (the embed loads it when first needed)
+  #askingCore = false;
+  #failure = 'failed'; // the key of the message in the failure part
+  #computeAgain = () => this.#compute();
+  #connectAgain = () => this.isConnected && this.connectedCallback();
   #id = `lc${++instances}`;
 
   constructor() {
@@ -210,6 +222,7 @@ export class LoyaltyCalculator extends ElementBase {
     if (!this.#built) return this.#publish(() => metric.analyze(text, this.#options()));
     this.#input.setMode('paste');
     this.#input.setText(text);
+    if (!this.#coreReady(this.#computeAgain)) return null;
     return this.#input.compute(metric, this.#options());
   }
 
@@ -224,6 +237,12 @@ export class LoyaltyCalculator extends ElementBase {
       }
     }
     followHtmlLang(this, true);
+    // Where WebAssembly looks blocked, the core's own answer decides between
+    // the calculator and the notice, so neither shows before it.
+    if (!this.#built && !this.#blocked && !coreLoaded() && coreWantedAtOnce()) {
+      this.#coreReady(this.#connectAgain);
+      return;
+    }
     if (this.#blocked || (!this.#built && blockedCore())) {
       this.#showBlocked();
       return;
@@ -294,6 +313,7 @@ export class LoyaltyCalculator extends ElementBase {
       chartWidth: () => this.#measureCharts(),
       setOption: (name, value) => (this[name] = value),
       changed: () => this.#compute(),
+      coreReady: (again, ask) => this.#coreReady(again, ask),
       metric: () => this.#metric(),
       publish: (make) => this.#publish(make),
       fail: (code, message) => this.#fail(code, message),
@@ -359,8 +379,55 @@ export class LoyaltyCalculator extends ElementBase {
         }
       }).observe(p.result);
     }
+    // A visitor about to use the calculator: the embed fetches its core now,
+    // so that it is usually there by the time a paste or a file comes.
+    for (const type of ['pointerover', 'focusin', 'dragenter']) this.addEventListener(type, () => this.#askCore());
     this.#built = true;
     this.#syncControls();
+  }
+
+  /**
+   * True when the core can be called. Otherwise `again` runs when it has
+   * arrived, and the core is asked for unless `ask` is false (then a later
+   * need or the visitor's first move asks). Only the embed ever waits: every
+   * other build holds the core.
+   */
+  #coreReady(again, ask = true) {
+    if (coreLoaded()) return true;
+    this.#waiting.add(again);
+    awaitingCore.add(this);
+    if (ask) this.#askCore();
+    return false;
+  }
+
+  #askCore() {
+    if (this.#askingCore || coreLoaded()) return;
+    this.#askingCore = true;
+    loadCore().then(
+      () => {
+        for (const element of [...awaitingCore]) element.#coreArrived();
+      },
+      (error) => {
+        // What waits stays waiting: the next need or move asks again.
+        this.#askingCore = false;
+        console.error(`<loyalty-calculator>: ${error.message}`);
+        if (this.#built) this.#showFailure(true, fill(SHELL_STRINGS, this.language, (this.#failure = 'coreMissing')));
+        else if (this.isConnected) this.#showBlocked();
+        this.#fail('core-unavailable', error.message);
+      },
+    );
+  }
+
+  #coreArrived() {
+    awaitingCore.delete(this);
+    this.#askingCore = false;
+    const waiting = [...this.#waiting];
+    this.#waiting.clear();
+    if (blockedCore()) {
+      if (this.isConnected) this.#showBlocked();
+      return;
+    }
+    for (const run of waiting) run();
   }
 
   /** The view of `metric`, made the first time it is asked for. */
@@ -448,7 +515,7 @@ export class LoyaltyCalculator extends ElementBase {
     view.relabel(t);
     p.actions.relabel(t);
     text(p.privacy, 'privacy');
-    if (!p.failure.hidden) p.failure.textContent = fill(SHELL_STRINGS, t.lang, 'failed');
+    if (!p.failure.hidden) p.failure.textContent = fill(SHELL_STRINGS, t.lang, this.#failure);
     for (const extra of this.#extras) extra.relabel();
     if (this.#report && this.#reportMetric === metric.name) this.#render(this.#report);
   }
@@ -458,6 +525,9 @@ export class LoyaltyCalculator extends ElementBase {
   #compute() {
     if (!this.#built) return;
     const metric = this.#metric();
+    // An empty input asks for no core; the visitor's first move does (#build).
+    const idle = !metric.readsText || (this.#input.mode === 'paste' && !this.#input.fromFile() && this.#input.text() === '');
+    if (!this.#coreReady(this.#computeAgain, !idle)) return;
     if (!metric.readsText) {
       this.#computeFields(metric);
       return;
@@ -488,6 +558,7 @@ export class LoyaltyCalculator extends ElementBase {
 
   /** The report of a metric's own form; an error names the first field in question. */
   #computeFields(metric) {
+    if (!this.#coreReady(this.#computeAgain)) return null;
     let computed;
     try {
       computed = this.#view(metric).compute();
@@ -507,6 +578,7 @@ export class LoyaltyCalculator extends ElementBase {
 
   /** Runs `make`, shows its report and tells the page: loyalty-result, or loyalty-error when nothing could be counted. */
   #publish(make) {
+    if (!this.#coreReady(() => this.#publish(make))) return null;
     let report;
     try {
       report = make();
@@ -534,7 +606,7 @@ export class LoyaltyCalculator extends ElementBase {
    * result on show stays, marked by the message.
    */
   #failed() {
-    const message = fill(SHELL_STRINGS, this.language, 'failed');
+    const message = fill(SHELL_STRINGS, this.language, (this.#failure = 'failed'));
     // The failure part is an alert, so it is announced without the status line.
     this.#showFailure(true, message);
     this.#fail('failed', message);

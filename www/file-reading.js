@@ -8,6 +8,7 @@
 // the page side posts { file, metric, options } and then { column }; the
 // worker answers { progress }, then { report } or { error } for each.
 import { isXlsx, loadXlsx } from './xlsx-loader.js';
+import { loadCore } from './core-loader.js';
 
 const WORKER_SLICE = 4 << 20;
 // Small enough that pushing one slice stays well under 50 ms on a slow phone.
@@ -59,6 +60,7 @@ export function serveFileReading(metricNamed) {
         postMessage({ report: reader.reportFor(data.column) });
         return;
       }
+      await loadCore(); // in the embed, the core comes beside the worker's script
       reader = metricNamed(data.metric).reader(data.options);
       await feed(data.file, reader, WORKER_SLICE, (progress) => postMessage({ progress }));
       postMessage({ report: reader.finish() });

@@ -15,7 +15,8 @@ export function summaryView(id, scoreKey) {
   const svgId = id('svg');
   const view = {
     scoreLabel: h('div', { class: 'score-label', id: id('score-label') }),
-    score: h('div', { part: 'score', class: 'score', 'aria-describedby': id('score-label') }),
+    // The empty report's figure, shown until a first report (in the embed, before its core has come).
+    score: h('div', { part: 'score', class: 'score', 'aria-describedby': id('score-label') }, '–'),
     band: h('p', { part: 'band', class: 'band' }),
     whisker: h('div', { part: 'chart whisker', class: 'chart' }),
     interval: h('p', { part: 'interval', class: 'interval' }),

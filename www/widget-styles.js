@@ -7,11 +7,7 @@
 // quirks mode (no doctype) they would drop both. The layout follows the
 // element's own width (container queries).
 
-/**
- * Marks CSS in a template literal: the build squeezes its white space
- * (scripts/build.mjs); unbuilt, it is the text as written.
- */
-export const css = String.raw;
+import { css } from './css.js';
 
 // The dark palette, for theme="dark" and for theme="auto" on a dark system.
 const DARK = css`

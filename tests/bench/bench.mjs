@@ -413,6 +413,7 @@ const PASS_WASM = new Uint8Array([
     'pkg/loyalty-score.mjs',
     'pkg/loyalty-score.cjs',
     'dist/loyalty-calculator.js',
+    'dist/loyalty-core.js',
     'dist/loyalty-calculator.nowasm.js',
     'dist/loyalty-xlsx.js',
     // The peers' main files: no parser and no intervals in the first, a
@@ -428,6 +429,10 @@ const PASS_WASM = new Uint8Array([
       row([file, 'missing', '']);
     }
   }
+  // What a page pays for the calculator until a visitor needs a result: the
+  // embed alone; its core comes then (www/core-loader-late.js).
+  const embed = gzipSync(readFileSync(join(root, 'dist/loyalty-calculator.js')), { level: 9 }).length;
+  console.log(`\nThe embed, gzipped: ${(embed / 1000).toFixed(1)} KB of the 40 KB budget; the core beside it comes with the first result.`);
 }
 
 // ── 7. the widget in Chromium ───────────────────────────────────────────
@@ -578,6 +583,38 @@ try {
       return { ms, longest, size: file.size, rows: report.rows };
     });
     console.log(`${(result.size / 1e6).toFixed(0)} MB file (${result.rows.toLocaleString('en')} rows) to painted result: ${(result.ms / 1000).toFixed(2)} s, ${(result.size / 1e6 / (result.ms / 1000)).toFixed(0)} MB/s; ${result.longest ? `longest main-thread task ${formatTime(result.longest)}` : 'no main-thread task over 50 ms'}`);
+  }
+
+  // The embed's core comes on the visitor's first move (www/core-loader-late.js):
+  // on a page of one empty calculator, in a fresh browser context each time
+  // (nothing cached), the time from that move until the core can be called
+  // (fetched from this machine, run, its module inflated and compiled) and
+  // the longest main-thread task meanwhile.
+  {
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext();
+      const fresh = await context.newPage();
+      await fresh.goto(`http://127.0.0.1:${server.address().port}/tests/fixtures/lazy.html`);
+      runs.push(await fresh.evaluate(async () => {
+        let longest = 0;
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+        });
+        observer.observe({ type: 'longtask', buffered: false });
+        const started = performance.now();
+        document.querySelector('loyalty-calculator').dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+        await window.LoyaltyScore.load();
+        const ms = performance.now() - started;
+        await new Promise((later) => setTimeout(later, 200));
+        for (const entry of observer.takeRecords()) longest = Math.max(longest, entry.duration);
+        observer.disconnect();
+        return { ms, longest };
+      }));
+      await context.close();
+    }
+    const longest = Math.max(...runs.map((run) => run.longest));
+    console.log(`The embed's core, from the first move to callable (fresh context, median of 5): ${formatTime(median(runs.map((run) => run.ms)))}; ${longest ? `longest main-thread task ${formatTime(longest)}` : 'no main-thread task over 50 ms'}`);
   }
 } catch (error) {
   console.log(`\nWidget in Chromium: skipped: ${error.message.split('\n')[0]}`);

@@ -235,11 +235,11 @@ test('pasted markup is shown as text, never run', async (t) => {
 });
 
 test('the page requests only its own files', async (t) => {
-  // Allowed: the four files of dist/ and nothing else (the page's
+  // Allowed: the five files of dist/ and nothing else (the page's
   // <link rel="icon" href="data:,"> keeps Chromium from asking for /favicon.ico).
   // Recorded twice: every request the page makes (any origin) and every
   // request the test server receives.
-  const allowed = new Set(['/dist/index.html', '/dist/page.css', '/dist/page.js', '/dist/loyalty-calculator.js']);
+  const allowed = new Set(['/dist/index.html', '/dist/page.css', '/dist/page.js', '/dist/loyalty-calculator.js', '/dist/loyalty-core.js']);
   const seen = [];
   const onServer = (request) => seen.push(new URL(request.url, env.origin).pathname);
   env.server.on('request', onServer);
@@ -263,7 +263,7 @@ test('the page requests only its own files', async (t) => {
     assert.ok(allowed.has(pathname), url);
   }
   for (const path of seen) assert.ok(allowed.has(path), path);
-  for (const path of ['/dist/index.html', '/dist/page.css', '/dist/page.js', '/dist/loyalty-calculator.js']) {
+  for (const path of allowed) {
     assert.ok(requested.some((url) => new URL(url).pathname === path), `${path} was requested`);
   }
   assert.deepEqual(problems, []);

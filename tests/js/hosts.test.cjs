@@ -37,15 +37,21 @@ test('the CommonJS package works where TextEncoder and TextDecoder are missing',
   assert.throws(() => npsFromCounts({ promoters: -1, passives: 0, detractors: 0 }), /`promoters`/);
 });
 
-test('the embed script exposes LoyaltyScore in a host with no DOM at all', () => {
+test('the embed script exposes LoyaltyScore in a host with no DOM at all, working once its core has run', async () => {
   const context = bareContext();
   vm.runInContext(readFileSync(join(root, 'dist/loyalty-calculator.js'), 'utf8'), context);
   const api = vm.runInContext('LoyaltyScore', context);
+  // The embed names its API one by one (www/embed.js): every function of the package, the element's class and load().
+  const packaged = Object.keys(require(join(root, 'pkg/loyalty-score.cjs')));
+  assert.deepEqual(Object.keys(api).sort(), [...packaged, 'LoyaltyCalculator', 'load'].sort());
+  // Its core is the other script, and a call before it has run says so.
+  assert.throws(() => api.analyzeNps('10'), (error) => error.code === 'core-not-loaded' && /LoyaltyScore\.load\(\)/.test(error.message));
+  // Without a document or importScripts, load() cannot fetch it, and names the file.
+  await assert.rejects(api.load(), (error) => error.code === 'core-unavailable' && /loyalty-core\.js/.test(error.message));
+  vm.runInContext(readFileSync(join(root, 'dist/loyalty-core.js'), 'utf8'), context);
+  assert.equal(await api.load(), api);
   // 10, 9 promoters; 8 passive; 3 detractor: (2 − 1)/4 = 25.
   assert.equal(api.analyzeNps('10\n9\n8\n3').score, 25);
-  // The embed names its API one by one (www/embed.js): every function of the package, and the element's class.
-  const packaged = Object.keys(require(join(root, 'pkg/loyalty-score.cjs')));
-  assert.deepEqual(Object.keys(api).sort(), [...packaged, 'LoyaltyCalculator'].sort());
 });
 
 // As old libraries and careless pages do: enumerable additions to the
@@ -85,6 +91,7 @@ test('the CommonJS files and the embed work in a host that added enumerable prop
   assert.deepEqual([read.text, read.sheet, read.rows], [clean.text, clean.sheet, clean.rows]);
 
   const { context } = load('dist/loyalty-calculator.js');
+  vm.runInContext(readFileSync(join(root, 'dist/loyalty-core.js'), 'utf8'), context);
   assert.equal(vm.runInContext("LoyaltyScore.analyzeNps('10\\n9\\n8\\n3').score", context), 25);
 });
 

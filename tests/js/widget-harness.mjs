@@ -19,6 +19,7 @@ export const STRICT_PAGES = new Map([
   ['/tests/fixtures/altered.html', CSP],
   ['/tests/fixtures/frozen.html', CSP],
   ['/tests/fixtures/xlsx.html', CSP],
+  ['/tests/fixtures/lazy.html', CSP],
   ['/tests/fixtures/no-wasm.html', NO_WASM_CSP],
   ['/tests/fixtures/no-wasm-build.html', NO_WASM_CSP],
 ]);

@@ -276,7 +276,7 @@ test('copy, CSV, JSON, SVG and PNG downloads and a share link, under the strict 
   assert.equal(link, `${env.origin}${HOSTILE}#c=en-calc&p=2&m=1&d=1`);
 
   await page.waitForLoadState('networkidle');
-  const own = new Set([HOSTILE, '/tests/fixtures/hostile.css', '/dist/loyalty-calculator.js']);
+  const own = new Set([HOSTILE, '/tests/fixtures/hostile.css', '/dist/loyalty-calculator.js', '/dist/loyalty-core.js']);
   for (const url of requested) {
     if (url.startsWith('blob:')) continue; // the downloads, made in the page
     assert.equal(new URL(url).origin, env.origin, url);

@@ -341,7 +341,7 @@ test('the iframe embed takes its options from the query, sizes to its content an
     CSP,
   );
   for (const url of requested) {
-    assert.ok(['/tests/fixtures/iframe.html', '/tests/fixtures/iframe-host.js', '/dist/embed.html', '/dist/loyalty-calculator.js', '/dist/embed-frame.js'].includes(new URL(url).pathname), url);
+    assert.ok(['/tests/fixtures/iframe.html', '/tests/fixtures/iframe-host.js', '/dist/embed.html', '/dist/loyalty-calculator.js', '/dist/loyalty-core.js', '/dist/embed-frame.js'].includes(new URL(url).pathname), url);
   }
 
   // Other options: sci, compact, dark; the value is read as three columns.

@@ -7,7 +7,7 @@ import { customerLifetimeValue, retention } from '../../js/core.js';
 import { h } from '../dom.js';
 import { csv, plain } from '../export.js';
 import { fieldOfError, numberField } from '../fields.js';
-import { css } from '../widget-styles.js';
+import { css } from '../css.js';
 import { bilingual } from '../strings.js';
 
 const STRINGS = bilingual({

@@ -7,7 +7,7 @@ import { h } from '../dom.js';
 import { histogramScene, scaleWhiskerScene } from '../charts.js';
 import { csv, intervalRows, plain } from '../export.js';
 import { summaryView } from '../summary-view.js';
-import { css } from '../widget-styles.js';
+import { css } from '../css.js';
 import { bilingual } from '../strings.js';
 
 const SCALES = ['0-10', '1-5', '1-7'];

@@ -5,7 +5,7 @@ import { h } from '../dom.js';
 import { bilingual } from '../strings.js';
 import { sceneLook, sceneToPng, sceneToSvg, stackScenes, svgFile } from '../charts.js';
 import { saveFile } from '../export.js';
-import { css } from '../widget-styles.js';
+import { css } from '../css.js';
 import { warningsBox } from '../warnings.js';
 
 export const PARTS_STRINGS = bilingual({

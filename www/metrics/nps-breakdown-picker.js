@@ -5,7 +5,7 @@
 // again. The choices hold while the table's columns stay the same.
 import { h } from '../dom.js';
 import { bilingual } from '../strings.js';
-import { css } from '../widget-styles.js';
+import { css } from '../css.js';
 import { AUTO, ORDERS, PERIODS, ROLES, extraOptions, layoutKey } from './nps-breakdown-reading.js';
 
 export const PICKER_STRINGS = bilingual({

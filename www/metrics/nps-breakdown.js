@@ -37,33 +37,43 @@ const hasPeriods = (report) => Boolean(report.periods?.length && report.dateColu
  * The breakdown's part of the NPS view: `picks` (the selects, beside the
  * column picker), `root` (the sections, below the result), `options()` (the
  * choices, as the element's option `breakdown`), `render`, `draw`,
- * `exportParts`.
+ * `exportParts`. The sections are made at the first report: in the embed
+ * they come with the core (scripts/build.mjs), which a report has needed.
  */
 export function breakdownView(host) {
   const picker = breakdownPicker(host);
-  const segments = segmentsSection(host);
-  const periods = periodsSection(host);
-  const comments = commentsSection(host);
+  const root = h('div', {}, picker.again);
+  let sections = null;
+  const made = () => {
+    if (!sections) {
+      sections = { segments: segmentsSection(host), periods: periodsSection(host), comments: commentsSection(host) };
+      root.append(sections.segments.root, sections.periods.root, sections.comments.root);
+    }
+    return sections;
+  };
 
   return {
     picks: picker.picks,
-    root: h('div', {}, picker.again, segments.root, periods.root, comments.root),
+    root,
     options: () => picker.options(),
 
     render(report, t, width) {
       picker.render(report, t, host.fromFile());
+      const { segments, periods, comments } = made();
       segments.render(report, t, width, hasSegments(report));
       periods.render(report, t, width, hasPeriods(report));
       comments.render(report, t);
     },
 
     draw(report, t, width) {
+      const { segments, periods } = made();
       if (hasSegments(report)) segments.draw(report, t, width);
       if (hasPeriods(report)) periods.draw(report, t, width);
     },
 
     /** The segment and period charts for the result's chart files. */
     exportParts(report, t) {
+      const { segments, periods } = made();
       return [...(hasSegments(report) ? segments.exportParts(report, t) : []), ...(hasPeriods(report) ? periods.exportParts(report, t) : [])];
     },
   };

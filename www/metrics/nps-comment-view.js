@@ -4,7 +4,7 @@
 import { h } from '../dom.js';
 import { bilingual } from '../strings.js';
 import { textCell } from '../export.js';
-import { css } from '../widget-styles.js';
+import { css } from '../css.js';
 import { columnName } from './nps-breakdown-parts.js';
 
 const GROUPS = ['promoters', 'passives', 'detractors'];

@@ -4,7 +4,7 @@
 import { compareNps, npsSampleSize } from '../../js/core.js';
 import { h } from '../dom.js';
 import { fieldOfError, numberField } from '../fields.js';
-import { css } from '../widget-styles.js';
+import { css } from '../css.js';
 import { bilingual } from '../strings.js';
 
 export const TOOLS_STRINGS = bilingual({
@@ -180,6 +180,9 @@ function sampleInput(id, which, onChange) {
 export function npsTools(host) {
   const { id, levels } = host;
   const compute = () => panel.compute();
+  // Each tool computes once the core is here (host.coreReady); one out of sight does not ask for it.
+  const compareAgain = () => panel.computeCompare();
+  const planAgain = () => panel.computePlan();
 
   // Compare two periods.
   const compareTitle = h('h3', { id: id('compare-title') });
@@ -224,6 +227,7 @@ export function npsTools(host) {
       compare.hidden = !which.has('compare');
       plan.hidden = !which.has('plan');
       panel.root.hidden = compare.hidden && plan.hidden;
+      if (!panel.root.hidden) compute();
     },
 
     compute() {
@@ -252,6 +256,7 @@ export function npsTools(host) {
         compareLine.textContent = '';
       };
       if (a === null || b === null || a === false || b === false) return empty('compare.empty');
+      if (!host.coreReady(compareAgain, !compare.hidden)) return empty('compare.empty');
       let result;
       try {
         result = compareNps(a, b, { level: chosenLevel, method });
@@ -307,6 +312,7 @@ export function npsTools(host) {
         planFields[Object.hasOwn(values, 'promoterShare') ? 'detractorShare' : 'promoterShare'].setError(say('error.bothShares'));
         return clear();
       }
+      if (!host.coreReady(planAgain, !plan.hidden)) return clear();
       let result;
       try {
         result = npsSampleSize({ ...values, level: Number(planLevel.value) });

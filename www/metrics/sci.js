@@ -9,7 +9,7 @@ import { bilingual, range } from '../strings.js';
 import { scaleWhiskerScene, stackedBarScene } from '../charts.js';
 import { csv, intervalRows, plain } from '../export.js';
 import { groupHead, groupRow, summaryView } from '../summary-view.js';
-import { css } from '../widget-styles.js';
+import { css } from '../css.js';
 
 const SCALES = ['0-10', '1-5', '1-7'];
 /** The groups of the SCI by scale: secure and favorable from, at risk up to. */

@@ -16,6 +16,7 @@ const EN = '#en-calc';
 const NL = '#nl-calc';
 const QUALTRICS = join(root, 'tests/fixtures/exports/qualtrics-numeric.csv');
 const EMBED = '/dist/loyalty-calculator.js';
+const CORE = '/dist/loyalty-core.js';
 
 // In the page: the text of a part, the Respondents column, an element to type into or click.
 const partText = (calculator, name) => document.querySelector(calculator).shadowRoot.querySelector(`[part~="${name}"]`)?.textContent ?? null;
@@ -450,7 +451,7 @@ export const CASES = [
     },
   },
   {
-    name: 'no network requests besides the page, its stylesheet, the embed script and its worker',
+    name: 'no network requests besides the page, its stylesheet, the embed script, its core and its worker',
     async run(ctx) {
       const { driver, site } = ctx;
       const start = site.requests.length;
@@ -465,15 +466,15 @@ export const CASES = [
       await waitFor(driver, () => window.__saved.length === 4, [], { message: 'four downloads' });
       await new Promise((done) => setTimeout(done, 1000));
 
-      // On the test site: the page, its stylesheet, the embed script twice (the page's and the worker's).
+      // On the test site: the page, its stylesheet, the embed script and its core twice each (the page's and the worker's).
       // Not counted: the browser's own /favicon.ico, and CSP reports (asserted to be only about that favicon below).
       const seen = site.requests.slice(start).filter((path) => path !== '/favicon.ico' && path !== REPORTS);
-      assert.deepEqual(seen.sort(), [EMBED, EMBED, '/tests/fixtures/hostile.css', HOSTILE].sort());
+      assert.deepEqual(seen.sort(), [EMBED, EMBED, CORE, CORE, '/tests/fixtures/hostile.css', HOSTILE].sort());
       // Anywhere: every resource the page fetched is one of those (blob: downloads are not fetched).
       const fetched = await driver.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
       for (const url of fetched.filter((url) => !url.endsWith(REPORTS))) {
         assert.equal(new URL(url).origin, site.origin, url);
-        assert.ok([EMBED, '/tests/fixtures/hostile.css'].includes(new URL(url).pathname), url);
+        assert.ok([EMBED, CORE, '/tests/fixtures/hostile.css'].includes(new URL(url).pathname), url);
       }
       await assertClean(ctx);
     },
