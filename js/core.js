@@ -65,7 +65,10 @@ function connect() {
   }
 }
 
-connect();
+// At import, so that the first call is quick; the embed's late core
+// (dist/loyalty-core.js) compiles its module before it says it is ready,
+// and connects at the first call instead (scripts/build.mjs).
+if (engine.eager !== false) connect();
 
 /** The glue of a live instance; a fresh one after a trap. */
 function live() {

@@ -69,6 +69,7 @@ function wasmToJs(wasmFile, outFile) {
   // Each call runs the whole output again, so a fresh instance shares no state with the last.
   writeFileSync(outFile, `const detach = (old) => (old.transfer ? old.transfer(0) : structuredClone(old, { transfer: [old] }));
 export const compiled = undefined; // js/core.js asks for it only unbundled
+export const eager = true;
 export function instantiate(imports) {
 ${js}
   return { exports: asmFunc(imports) };
@@ -80,7 +81,14 @@ ${js}
 // loses a quarter to the 6-bit alphabet, over base64 of deflated bytes next to
 // nothing, so the embed is 36 KiB smaller gzipped for fflate's inflate (about
 // 2 KiB) and a few milliseconds once at start.
-function writeWasmInstance(wasmFile, dir) {
+//
+// `late` writes the flavour of dist/loyalty-core.js, which is fetched when a
+// visitor first needs a result: js/core.js connects at its first call
+// (`eager`), and prepare() inflates and compiles the module off the main
+// thread before the script says it is ready (DecompressionStream and
+// WebAssembly.compile, where the host has them), so that the visitor's first
+// move over the calculator is not held up by a long task.
+function writeWasmInstance(wasmFile, dir, { late = false } = {}) {
   mkdirSync(dir, { recursive: true });
   const bytes = readFileSync(wasmFile);
   const deflated = deflateRawSync(bytes, { level: 9 });
@@ -97,7 +105,17 @@ export function compiled() {
 export function instantiate(imports) {
   return new WebAssembly.Instance(compiled(), imports);
 }
-`);
+${late ? `export const eager = false;
+export async function prepare() {
+  if (module || typeof DecompressionStream !== 'function' || typeof Response !== 'function' || typeof Blob !== 'function') return;
+  try {
+    const inflated = new Blob([decodeBase64(wasmBase64)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    module ??= await WebAssembly.compile(await new Response(inflated).arrayBuffer());
+  } catch {
+    // Left to the first call, which compiles as every other build does and says why it cannot.
+  }
+}
+` : 'export const eager = true;\n'}`);
   return bytes;
 }
 
@@ -149,6 +167,7 @@ function bindTrapTest(dir) {
 }
 
 const wasm = writeWasmInstance(at('target/wasm-bindgen/loyalty_score_bg.wasm'), at('.build'));
+writeWasmInstance(at('target/wasm-bindgen/loyalty_score_bg.wasm'), at('.build/late'), { late: true });
 bindWithoutExternref(at('target/nowasm/wasm32-unknown-unknown/release/loyalty_score.wasm'), at('target/nowasm/wasm-bindgen'));
 wasmToJs(at('target/nowasm/wasm-bindgen/loyalty_score_bg.wasm'), at('.build/nowasm/wasm-instance.js'));
 
@@ -231,11 +250,13 @@ const standIns = {
   },
 };
 const lateEntry = at('.build/late-entry.js');
+// globalThis.LoyaltyCore is a promise of the modules, kept when another copy of the script ran first.
 const lateNames = (i) => exportsOf(LATE_MODULES[i]).functions.map((name) => `${name}: late${i}_${name}`).join(', ');
 writeFileSync(lateEntry, LATE_MODULES.map((file, i) => `import { ${exportsOf(file).functions.map((name) => `${name} as late${i}_${name}`).join(', ')} } from ${JSON.stringify(at(file))};\n`).join('') +
-  `globalThis.LoyaltyCore ??= Object.freeze({\n${LATE_MODULES.map((file, i) => `  ${JSON.stringify(file)}: Object.freeze({ ${lateNames(i)} }),\n`).join('')}});\n`);
+  `import { prepare } from ${JSON.stringify(at('.build/late/wasm-instance.js'))};\n` +
+  `globalThis.LoyaltyCore ??= prepare().then(() => Object.freeze({\n${LATE_MODULES.map((file, i) => `  ${JSON.stringify(file)}: Object.freeze({ ${lateNames(i)} }),\n`).join('')}}));\n`);
 await build({ ...common, plugins: [squeezeCss, standIns], entryPoints: [at('www/embed.js')], outfile: at('dist/loyalty-calculator.js'), format: 'iife', platform: 'browser', minify: true });
-await build({ ...common, ...codecs, banner: wasmBanner, entryPoints: [lateEntry], outfile: at('dist/loyalty-core.js'), format: 'iife', platform: 'browser', minify: true });
+await build({ ...common, ...codecs, plugins: [squeezeCss, coreFlavour(at('target/wasm-bindgen'), at('.build/late'))], banner: wasmBanner, entryPoints: [lateEntry], outfile: at('dist/loyalty-core.js'), format: 'iife', platform: 'browser', minify: true });
 await build({
   ...common,
   ...codecs,

@@ -8,17 +8,21 @@
 import { loadBeside } from './script-url.js';
 
 const CORE_FILE = 'loyalty-core.js';
+// The core script sets it to a promise of its modules, which it resolves once
+// its WebAssembly is compiled; a copy of the embed that comes second on a
+// page takes the first one's.
 const GLOBAL = 'LoyaltyCore';
+let modules = null;
 let loading = null;
 
-const loaded = () => globalThis[GLOBAL];
-
-export const coreLoaded = () => Boolean(loaded());
+export const coreLoaded = () => modules !== null;
 
 export function loadCore() {
-  if (loaded()) return Promise.resolve();
-  loading ??= loadBeside(CORE_FILE, GLOBAL).then(
-    () => undefined,
+  if (modules) return Promise.resolve();
+  loading ??= (globalThis[GLOBAL] ? Promise.resolve(globalThis[GLOBAL]) : loadBeside(CORE_FILE, GLOBAL)).then(
+    (ready) => {
+      modules = ready;
+    },
     (cause) => {
       loading = null;
       const error = new Error(`loyalty-score: the calculator's core did not load (${cause?.message ?? cause}). Serve ${CORE_FILE} beside loyalty-calculator.js, and allow it in the page's Content-Security-Policy as the embed is.`, { cause });
@@ -46,8 +50,7 @@ export function coreWantedAtOnce() {
 
 /** The functions of the late module `key`, or an Error (code 'core-not-loaded') when the core has not arrived. */
 export function lateModule(key) {
-  const core = loaded();
-  if (core) return core[key];
+  if (modules) return modules[key];
   const error = new Error('loyalty-score: the core has not loaded yet. In the embed, await LoyaltyScore.load() before the first call.');
   error.code = 'core-not-loaded';
   throw error;

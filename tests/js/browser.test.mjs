@@ -60,6 +60,8 @@ test('the page opened from disk shows the same result without errors', async (t)
 test('typing updates the score on every input', async (t) => {
   const { page, problems } = await openPage(t);
   await page.goto(`${env.origin}/dist/index.html?lang=en`);
+  // The example's result, once the embed's core has come.
+  await page.waitForFunction(() => document.querySelector('loyalty-calculator').report);
   await page.evaluate(() => {
     window.results = 0;
     document.addEventListener('loyalty-result', () => window.results++);
@@ -160,6 +162,8 @@ test('on a bare host page the element fires loyalty-result and exposes window.Lo
     });
   });
   await page.goto(`${env.origin}/tests/fixtures/bare.html`);
+  // Once the embed's core has come.
+  await page.waitForFunction(() => window.results.length > 0);
   const first = await page.evaluate(() => window.results);
   assert.equal(first.length, 1, JSON.stringify(first));
   assert.equal(first[0].target, 'loyalty-calculator');
@@ -272,6 +276,7 @@ test('the page requests only its own files', async (t) => {
 test('properties reflect attributes', async (t) => {
   const { page, problems } = await openPage(t);
   await page.goto(`${env.origin}/tests/fixtures/bare.html`);
+  await page.waitForFunction(() => document.querySelector('loyalty-calculator').report);
   const state = () =>
     page.evaluate(() => {
       const el = document.querySelector('loyalty-calculator');

@@ -92,6 +92,7 @@ test('the CommonJS files and the embed work in a host that added enumerable prop
 
   const { context } = load('dist/loyalty-calculator.js');
   vm.runInContext(readFileSync(join(root, 'dist/loyalty-core.js'), 'utf8'), context);
+  await vm.runInContext('LoyaltyScore.load()', context);
   assert.equal(vm.runInContext("LoyaltyScore.analyzeNps('10\\n9\\n8\\n3').score", context), 25);
 });
 

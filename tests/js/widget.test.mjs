@@ -222,8 +222,9 @@ test('loyalty-result and loyalty-error carry the report; analyze() returns it', 
   await recordEvents(page);
   await page.goto(`${env.origin}/tests/fixtures/hostile.html`);
   const events = () => page.evaluate(() => window.events.splice(0));
+  // One result at start-up for each instance, once the embed's core has come: the empty nl one and the en one.
+  await page.waitForFunction(() => window.events.length >= 2);
   const initial = await events();
-  // One result at start-up for each instance: the empty nl one and the en one.
   assert.deepEqual(initial.map((e) => [e.type, e.target, e.bubbles, e.composed]), [
     ['loyalty-result', 'nl-calc', true, true],
     ['loyalty-result', 'en-calc', true, true],
