@@ -108,6 +108,8 @@ export function readFile(file, metric, options, progress) {
   }
 
   async function onMainThread() {
+    await loadCore(); // a file given before the embed's core has come waits for it
+    if (stopped) return new Promise(() => {});
     reader = metric.reader(options);
     const read = await feed(file, reader, MAIN_SLICE, (p) => !stopped && progress(p), pause, () => stopped);
     // A cancelled reading never reports.
@@ -123,6 +125,7 @@ export function readFile(file, metric, options, progress) {
       error.spreadsheet = true;
       throw error;
     }
+    await loadCore();
     if (stopped) return new Promise(() => {});
     reader = metric.reader(options);
     reader.push(sheet.text);

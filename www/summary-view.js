@@ -18,19 +18,20 @@ export function summaryView(id, scoreKey) {
     // The empty report's figure, shown until a first report (in the embed, before its core has come).
     score: h('div', { part: 'score', class: 'score', 'aria-describedby': id('score-label') }, '–'),
     band: h('p', { part: 'band', class: 'band' }),
-    whisker: h('div', { part: 'chart whisker', class: 'chart' }),
+    // Until a first report, only the figure's dash shows: charts, notes and the list of entries not counted wait hidden.
+    whisker: h('div', { part: 'chart whisker', class: 'chart', hidden: true }),
     interval: h('p', { part: 'interval', class: 'interval' }),
-    bar: h('div', { part: 'chart bar', class: 'chart' }),
+    bar: h('div', { part: 'chart bar', class: 'chart', hidden: true }),
     table: h('table', { part: 'table' }),
     histogramTitle: h('p', { class: 'chart-title' }),
     histogram: h('div', { part: 'chart histogram', class: 'chart' }),
-    column: h('p', { part: 'column', class: 'note' }),
+    column: h('p', { part: 'column', class: 'note', hidden: true }),
     rejectedTitle: h('summary'),
     rejectedList: h('ul'),
   };
   const warnings = warningsBox();
-  view.histogramBox = h('div', {}, view.histogramTitle, view.histogram);
-  view.rejected = h('details', { part: 'rejected', class: 'rejected' }, view.rejectedTitle, view.rejectedList);
+  view.histogramBox = h('div', { hidden: true }, view.histogramTitle, view.histogram);
+  view.rejected = h('details', { part: 'rejected', class: 'rejected', hidden: true }, view.rejectedTitle, view.rejectedList);
 
   /** The view in its order, with `middle` nodes after the interval and `details` after the histogram. */
   view.layout = (middle = [], details = []) => h('div', {}, view.scoreLabel, view.score, view.band, view.whisker, view.interval,

@@ -239,6 +239,8 @@ test('clv: negative customers and 100 % retention without discount get a message
   const { page, problems } = await openPage(t);
   await recordEvents(page);
   await page.goto(`${env.origin}${FIXTURE}`);
+  // The fields are checked by the core: wait until it has come, so each check below shows at once.
+  await page.evaluate(() => window.LoyaltyScore.load());
   const C = '#clv';
   const errorOf = (name) => page.evaluate((n) => {
     const input = document.querySelector('#clv').shadowRoot.querySelector(`[part~="${n}"]`);

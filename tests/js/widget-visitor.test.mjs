@@ -298,6 +298,7 @@ test('copy, CSV, JSON, SVG and PNG downloads and a share link, under the strict 
 test('copying where the clipboard is not allowed shows the text to copy by hand', async (t) => {
   const { page, problems } = await openPage(t);
   await page.goto(`${env.origin}/tests/fixtures/bare.html`);
+  await page.waitForFunction(() => document.querySelector('loyalty-calculator').report);
   await page.evaluate(() => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
   });

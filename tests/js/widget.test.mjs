@@ -154,6 +154,8 @@ test('the script works with async, after the element, and for elements added lat
 test('every attribute is mirrored by a property, with safe defaults', async (t) => {
   const { page, problems } = await openPage(t);
   await page.goto(`${env.origin}/tests/fixtures/bare.html`);
+  // The first result, once the embed's core has come; from then on every change re-renders at once.
+  await page.waitForFunction(() => document.querySelector('loyalty-calculator').report);
   const props = () =>
     page.evaluate(() => {
       const el = document.querySelector('loyalty-calculator');
