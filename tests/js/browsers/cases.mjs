@@ -37,12 +37,17 @@ async function expectValue(driver, fn, args, want, timeout = 10_000) {
 const expectScore = (driver, calculator, want, timeout) => expectValue(driver, partText, [calculator, 'score'], want, timeout);
 const expectCounts = (driver, calculator, want, timeout) => expectValue(driver, tableCounts, [calculator], want, timeout);
 
-/** No console error, page error, CSP violation or CSP report so far. */
-async function assertClean({ driver, site, since }) {
+/** Console errors, page errors and CSP violations so far that come from the page. */
+async function pageProblems({ driver, site }) {
   // WebKit's MiniBrowser asks for /favicon.ico itself, under the page's policy
-  // (see site.mjs); whether it does depends on the pages it saw before.
+  // (see site.mjs); whether it does, and when, depends on the pages it saw before.
   const browsers = (problem) => problem !== `CSP violation: img-src ${site.origin}/favicon.ico`;
-  assert.deepEqual([...(await driver.problems()).filter(browsers), ...site.reports(since)], []);
+  return (await driver.problems()).filter(browsers);
+}
+
+/** No console error, page error, CSP violation or CSP report so far. */
+async function assertClean(ctx) {
+  assert.deepEqual([...(await pageProblems(ctx)), ...ctx.site.reports(ctx.since)], []);
 }
 
 /** Opens hostile.html and waits for the English calculator's example: 10, 9, 3, 8 → +25.0. */
@@ -81,7 +86,7 @@ export const CASES = [
         return value;
       });
       assert.equal(applied, '');
-      const problems = await driver.problems();
+      const problems = await pageProblems(ctx);
       assert.equal(problems.length, 1, problems.join('\n'));
       assert.match(problems[0], /CSP violation: style-src(-elem)? /);
       const end = Date.now() + 5000;
