@@ -691,12 +691,13 @@ impl Reading {
             Phase::Sampling { held, lines } => {
                 // A first chunk that holds the whole sample (a paste) is read
                 // where it lies, without a copy.
-                if held.is_empty() && sample_complete(text, count_lines(text, SAMPLE_LINES)) {
+                let found = count_lines(text, SAMPLE_LINES);
+                if held.is_empty() && sample_complete(text, found) {
                     self.start_reading_on(text);
                     return;
                 }
                 held.extend_from_slice(text);
-                *lines += count_lines(text, SAMPLE_LINES);
+                *lines += found;
                 if sample_complete(held, *lines) {
                     self.start_reading();
                 }

@@ -103,3 +103,31 @@ test('tables of rows with and without quotes give the report of csv-core reading
     assert.deepEqual(inPieces(() => createNpsReader({ segment: 'region', date: 'date', comment: 'comment' }), text, 3), segmented);
   }
 });
+
+// The searches (src/read/scan.rs) give the lane where a vector found the
+// byte: a bare CR, a quote or a row end that falls in each lane of the first
+// vectors, and past them in the bytes the vectors leave, must be found there.
+test('a bare CR, a quote or a row end is found in whichever lane of a vector it falls', () => {
+  for (let tens = 0; tens < 3; tens++) {
+    for (let nines = 0; nines < 20; nines++) {
+      // The CR ends the line of the 8; the text has no LF before it.
+      const text = `${'10 '.repeat(tens)}${'9 '.repeat(nines)}8\r${'7\n'.repeat(30)}x\n`;
+      const report = analyzeNps(text);
+      assert.deepEqual(report, inPieces(createNpsReader, text, 5), JSON.stringify(text.slice(0, 70)));
+      assert.equal(report.respondents, tens + nines + 31);
+      assert.deepEqual([report.histogram[10], report.histogram[9], report.histogram[8], report.histogram[7]], [tens, nines, 1, 30]);
+      // The bare CR ends line 1: the x stands on line 1 + 30 + 1.
+      assert.deepEqual([report.rejected[0].text, report.rejected[0].line, report.rejected[0].column], ['x', 32, 1]);
+    }
+  }
+  for (let width = 1; width < 40; width++) {
+    const id = '4'.repeat(width);
+    // Row 2's comment is quoted, with a delimiter inside; row 3 ends with a bare CR.
+    const text = `id,score,comment\n${id},9,fine\n${id},7,"a, b"\n${id},10,ok\r${id},3,${'x'.repeat(width)}\n`;
+    const report = analyzeNps(text);
+    assert.deepEqual(report, inPieces(createNpsReader, text, 3), `id of ${width} digits`);
+    assert.equal(report.layout.kind, 'table');
+    assert.deepEqual([report.respondents, report.promoters, report.passives, report.detractors], [4, 2, 1, 1], `id of ${width} digits`);
+    assert.equal(report.rejectedCount, 0);
+  }
+});
