@@ -438,9 +438,11 @@ fn is_list_separator(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b';' | 0x0B | 0x0C)
 }
 
-/// How many entries a line holds when split on everything but commas.
+/// How many entries a line holds when split on everything but commas,
+/// counted no further than two: the layout asks only whether a line holds
+/// none, one or several, and a typed list may put a million on one line.
 fn entries_without_commas(line: &[u8]) -> usize {
-    line.split(|&b| is_list_separator(b)).filter(|t| !trim_cell(t).is_empty()).count()
+    line.split(|&b| is_list_separator(b)).filter(|t| !trim_cell(t).is_empty()).take(2).count()
 }
 
 fn trim_line_end(line: &[u8]) -> &[u8] {
@@ -693,6 +695,20 @@ mod tests {
         let p = plan_of("9, 10, 7\n8, 6, 5\n");
         assert_eq!(p.layout.kind, LayoutKind::List);
         assert!(!p.layout.header);
+    }
+
+    #[test]
+    fn a_line_is_known_to_hold_several_entries_after_its_second() {
+        assert_eq!(entries_without_commas(b""), 0);
+        assert_eq!(entries_without_commas(b" \x0B ;"), 0);
+        assert_eq!(entries_without_commas(b" 9 "), 1);
+        assert_eq!(entries_without_commas(b"9 10"), 2);
+        assert_eq!(entries_without_commas(b"9 10 7;3\t8"), 2);
+        // A typed list of a few long lines is a list of entries, not of lines.
+        let line = "9 10 7 ".repeat(20_000);
+        let p = plan_of(&format!("{line}\n{line}\n{line}\n"));
+        assert_eq!(p.layout, Layout { decimal_comma: false, ..Layout::PLAIN_LIST });
+        assert!(!p.whole_lines);
     }
 
     #[test]
