@@ -218,7 +218,7 @@ fn plan(sample: &[u8], scale: Scale, selectors: &SciSelectors, segment: Option<&
     }
     let (delimiter, records) = chosen.unwrap_or_else(|| {
         let mut records = Vec::new();
-        for_each_whitespace_row(sample, |row| records.push(row.fields.iter().map(|f| f.bytes.clone()).collect()));
+        for_each_whitespace_row(sample, |row| records.push(row.cells.iter().map(|c| c.bytes.to_vec()).collect()));
         (None, records)
     });
     let header_rows = header_row_count(&records, &answers);
@@ -300,19 +300,19 @@ impl Counts {
         let mut order = [0usize, 1, 2];
         order.sort_by_key(|&q| columns[q]);
         for q in order {
-            let problem = match row.fields.get(columns[q]) {
-                None => Some((row.start, row.fields.first().map(|f| f.bytes.clone()), RejectReason::MissingValue)),
-                Some(field) => match classify_entry(&field.bytes, field.overflowed, self.scale) {
+            let problem = match row.cells.get(columns[q]) {
+                None => Some((row.start, row.cells.first().map(|c| c.bytes), RejectReason::MissingValue)),
+                Some(cell) => match classify_entry(cell.bytes, cell.overflowed, self.scale) {
                     Cell::Score(v) => {
                         answers[q] = v;
                         None
                     }
-                    Cell::Empty => Some((field.start_or(row.start), None, RejectReason::MissingValue)),
-                    Cell::Rejected(reason) => Some((field.start_or(row.start), Some(field.bytes.clone()), reason)),
+                    Cell::Empty => Some((cell.start, None, RejectReason::MissingValue)),
+                    Cell::Rejected(reason) => Some((cell.start, Some(cell.bytes), reason)),
                 },
             };
             if let Some((at, text, reason)) = problem {
-                self.log.reject(at, &text.unwrap_or_default(), reason);
+                self.log.reject(at, text.unwrap_or_default(), reason);
                 return;
             }
         }
@@ -436,8 +436,8 @@ impl Reading {
             return;
         }
         self.data_rows += 1;
-        if let Some(status) = self.plan.status_column.and_then(|s| row.fields.get(s)) {
-            if is_preview_or_test(trim_cell(&status.bytes)) {
+        if let Some(status) = self.plan.status_column.and_then(|s| row.cells.get(s)) {
+            if is_preview_or_test(trim_cell(status.bytes)) {
                 self.preview_rows += 1;
             }
         }
@@ -446,7 +446,7 @@ impl Reading {
             self.counts.row(row, self.plan.columns);
             return;
         };
-        let name = match row.fields.get(segment).map(|f| trim_cell(&f.bytes)) {
+        let name = match row.cells.get(segment).map(|c| trim_cell(c.bytes)) {
             Some(text) if !text.is_empty() => shorten(&String::from_utf8_lossy(text), 80),
             _ => "(blank)".to_string(),
         };

@@ -6,7 +6,7 @@
 use super::dates::{read_date, DateOrder, OrderEvidence, Period, RawDate};
 use super::layout::{self, ColumnHeader, ColumnSelector};
 use super::parse::{rejected, Rejected, MAX_REJECTED_KEPT};
-use super::rows::{Field, Position};
+use super::rows::{Position, RowCell};
 use super::token::{trim_cell, RejectReason, Scale};
 use crate::options::OptionError;
 use serde::Serialize;
@@ -164,13 +164,13 @@ impl Breakdown {
     /// of line so that the loop over a table's cells stays as tight as
     /// without a breakdown.
     #[inline(never)]
-    pub(crate) fn row(&mut self, fields: &[Field], row_start: Position, slot: usize) {
-        let cell = |c: Option<usize>| c.map(|c| fields.get(c).map_or(&[][..], |f| trim_cell(&f.bytes)));
+    pub(crate) fn row(&mut self, cells: &[RowCell<'_>], row_start: Position, slot: usize) {
+        let cell = |c: Option<usize>| c.map(|c| cells.get(c).map_or(&[][..], |cell| trim_cell(cell.bytes)));
         if let Some(text) = cell(self.columns.segment) {
             self.segment(text, slot);
         }
         if let Some(text) = cell(self.columns.date) {
-            let at = self.columns.date.and_then(|c| fields.get(c)).map_or(row_start, |f| f.start_or(row_start));
+            let at = self.columns.date.and_then(|c| cells.get(c)).map_or(row_start, |cell| cell.start);
             self.date(text, at, slot);
         }
         if let Some(text) = cell(self.columns.comment) {

@@ -11,7 +11,7 @@ use super::breakdown::{Breakdown, ExtraColumns, ExtraSelectors, SuggestedColumns
 use super::decode::Decoder;
 pub use super::decode::Encoding;
 use super::layout::{self, ColumnChoice, ColumnHeader, ColumnSelector, HeaderWords, Layout, LayoutKind, Plan, ScoreColumn};
-use super::rows::{Field, Row, RowReader};
+use super::rows::{Field, Row, RowCell, RowReader};
 use super::scan::{self, Separators};
 pub use super::rows::Position;
 use super::token::{classify, number_value, trim_cell, Answers, Cell, RejectReason, Scale};
@@ -203,8 +203,21 @@ impl ColumnCount {
     }
 
     /// Counts one cell; returns the histogram slot of an answer on the scale.
-    fn record(&mut self, answers: &Answers, at: Position, entry: &[u8], overflowed: bool) -> Option<usize> {
-        // Most cells are digits alone, or words: read without the general reading.
+    #[inline]
+    fn record(&mut self, answers: &Answers, cell: &RowCell<'_>) -> Option<usize> {
+        // Most cells of an export are one or two digits: counted here, in
+        // the loop over a row's cells.
+        if let Some(value) = short_number(cell.bytes) {
+            if value >= answers.scale.min && value <= answers.scale.max {
+                return self.score(value, answers.scale);
+            }
+        }
+        self.record_other(answers, cell.start, cell.bytes, cell.overflowed)
+    }
+
+    /// Counts a cell that is not a short number on the scale.
+    #[inline(never)]
+    fn record_other(&mut self, answers: &Answers, at: Position, entry: &[u8], overflowed: bool) -> Option<usize> {
         if !overflowed && !entry.is_empty() && entry.len() <= 9 && entry.iter().all(u8::is_ascii_digit) {
             let value = entry.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
             if value >= u32::from(answers.scale.min) && value <= u32::from(answers.scale.max) {
@@ -282,11 +295,11 @@ impl ColumnProfiles {
     }
 
     pub fn row(&mut self, row: &Row<'_>, answers: &Answers) {
-        while self.counts.len() < row.fields.len() {
+        while self.counts.len() < row.cells.len() {
             self.counts.push(ColumnCount::new(answers.scale, 0));
         }
-        for (count, field) in self.counts.iter_mut().zip(row.fields) {
-            let _ = count.record(answers, field.start_or(row.start), &field.bytes, field.overflowed);
+        for (count, cell) in self.counts.iter_mut().zip(row.cells) {
+            let _ = count.record(answers, cell);
         }
     }
 
@@ -437,7 +450,7 @@ impl ListReader {
             let mut at = start;
             for piece in self.entry.bytes.split(|&b| b == b',') {
                 if !trim_cell(piece).is_empty() {
-                    self.count.record(answers, at, piece, false);
+                    self.count.record(answers, &RowCell { bytes: piece, overflowed: false, start: at });
                 }
                 for &b in piece {
                     at.advance(b);
@@ -445,7 +458,7 @@ impl ListReader {
                 at.advance(b',');
             }
         } else {
-            self.count.record(answers, start, &self.entry.bytes, self.entry.overflowed);
+            self.count.record(answers, &RowCell { bytes: &self.entry.bytes, overflowed: self.entry.overflowed, start });
         }
         self.entry.clear();
     }
@@ -625,36 +638,36 @@ impl TableCounts {
 
     fn count_row(&mut self, row: Row<'_>, answers: &Answers) {
         // A row of nothing but separators (`, ;`) is as blank as an empty one.
-        let blank = |f: &Field| trim_cell(&f.bytes).iter().all(|&b| b == b',' || b == b';' || b.is_ascii_whitespace());
-        if row.fields.iter().all(blank) {
+        let blank = |c: &RowCell<'_>| trim_cell(c.bytes).iter().all(|&b| b == b',' || b == b';' || b.is_ascii_whitespace());
+        if row.cells.iter().all(blank) {
             return;
         }
         if self.header_rows_left > 0 {
             self.header_rows_left -= 1;
             // The header's width sets the columns, so that a column with no
             // data still has a profile.
-            self.column(row.fields.len().saturating_sub(1));
+            self.column(row.cells.len().saturating_sub(1));
             return;
         }
         self.data_rows += 1;
-        if let Some(status) = self.status_column.and_then(|s| row.fields.get(s)) {
-            if is_preview_or_test(trim_cell(&status.bytes)) {
+        if let Some(status) = self.status_column.and_then(|s| row.cells.get(s)) {
+            if is_preview_or_test(trim_cell(status.bytes)) {
                 self.preview_rows += 1;
             }
         }
-        self.column(self.chosen.max(row.fields.len().saturating_sub(1)));
+        self.column(self.chosen.max(row.cells.len().saturating_sub(1)));
         let mut answer = None;
-        for (c, field) in row.fields.iter().enumerate() {
-            let slot = self.counts[c].record(answers, field.start_or(row.start), &field.bytes, field.overflowed);
+        for (c, (count, cell)) in self.counts.iter_mut().zip(row.cells).enumerate() {
+            let slot = count.record(answers, cell);
             if c == self.chosen {
                 answer = slot;
             }
         }
         if let (Some(slot), Some(breakdown)) = (answer, self.breakdown.as_mut()) {
-            breakdown.row(row.fields, row.start, slot);
+            breakdown.row(row.cells, row.start, slot);
         }
-        let first = row.fields.first().map_or(&[][..], |f| &f.bytes[..]);
-        for count in &mut self.counts[row.fields.len()..] {
+        let first = row.cells.first().map_or(&[][..], |c| c.bytes);
+        for count in &mut self.counts[row.cells.len()..] {
             count.reject(row.start, first, RejectReason::MissingValue, self.scale);
         }
     }

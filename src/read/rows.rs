@@ -88,26 +88,52 @@ impl Field {
         self.start = None;
     }
 
-    pub fn is_blank(&self) -> bool {
-        trim_cell(&self.bytes).is_empty()
+    /// The cell as a row lends it; it starts at `fallback` if it took no bytes.
+    fn lend(&self, fallback: Position) -> RowCell<'_> {
+        RowCell { bytes: &self.bytes, overflowed: self.overflowed, start: self.start.unwrap_or(fallback) }
     }
+}
 
-    /// Where the cell starts (`fallback` for a cell that took no bytes).
-    pub fn start_or(&self, fallback: Position) -> Position {
-        self.start.unwrap_or(fallback)
+/// One cell of a row as the reader lends it: its bytes (no more than the
+/// cell's limit), whether more came, and where it starts. A row without
+/// quotes lends its cells straight from the text, uncopied.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RowCell<'a> {
+    pub bytes: &'a [u8],
+    pub overflowed: bool,
+    pub start: Position,
+}
+
+impl RowCell<'_> {
+    pub fn is_blank(&self) -> bool {
+        trim_cell(self.bytes).is_empty()
     }
 }
 
 /// A complete row, lent to the caller while it is read.
 pub(crate) struct Row<'a> {
-    pub fields: &'a [Field],
+    pub cells: &'a [RowCell<'a>],
     pub start: Position,
 }
 
 impl Row<'_> {
     pub fn has_content(&self) -> bool {
-        self.fields.iter().any(|f| !f.is_blank())
+        self.cells.iter().any(|c| !c.is_blank())
     }
+}
+
+/// `cells` emptied, to lend the cells of rows from another text: one
+/// allocation serves every row (collecting an emptied `Vec` into one of the
+/// same layout reuses its memory).
+fn recycle<'b>(mut cells: Vec<RowCell<'_>>) -> Vec<RowCell<'b>> {
+    cells.clear();
+    cells.into_iter().map(|cell| RowCell { bytes: &[], ..cell }).collect()
+}
+
+/// The first bytes of `cell` that a cell keeps, given its limit, and whether
+/// there were more.
+fn kept(cell: &[u8], limit: usize) -> (&[u8], bool) {
+    (&cell[..cell.len().min(limit)], cell.len() > limit)
 }
 
 /// Reads rows with csv-core (RFC 4180 quoting; CR, LF or CRLF line ends).
@@ -128,6 +154,8 @@ pub(crate) struct RowReader {
     unclosed_quote: Option<Position>,
     /// A column (from 0) whose cells are free text, kept longer.
     long_column: Option<usize>,
+    /// The memory of the cells lent with each row.
+    lent: Vec<RowCell<'static>>,
 }
 
 /// A csv-core reader that is kept for the next text with the same delimiter.
@@ -199,6 +227,7 @@ impl RowReader {
             quote_open: false,
             unclosed_quote: None,
             long_column: None,
+            lent: Vec::new(),
         }
     }
 
@@ -279,7 +308,15 @@ impl RowReader {
     /// chunk cuts, is left to csv-core, which is then at the start of a
     /// record as it is after any row it read itself.
     fn plain_rows(&mut self, input: &[u8], on_row: &mut impl FnMut(Row<'_>)) -> usize {
+        let mut cells = recycle(core::mem::take(&mut self.lent));
+        let taken = self.split_plain_rows(input, &mut cells, on_row);
+        self.lent = recycle(cells);
+        taken
+    }
+
+    fn split_plain_rows<'a>(&mut self, input: &'a [u8], cells: &mut Vec<RowCell<'a>>, on_row: &mut impl FnMut(Row<'_>)) -> usize {
         let delimiter = self.csv.delimiter;
+        let limit = |c: usize| if self.long_column == Some(c) { MAX_LONG_FIELD_BYTES } else { MAX_FIELD_BYTES };
         let mut taken = 0;
         loop {
             // Blank lines between rows start no cell.
@@ -299,22 +336,16 @@ impl RowReader {
             };
             let line = &rest[..end];
             let row = line.strip_suffix(b"\r").unwrap_or(line);
-            let (line_number, mut column) = (self.at.line, self.at.column);
+            let start = self.at;
+            let mut column = start.column;
             let ascii = row.is_ascii();
+            cells.clear();
             for (c, cell) in row.split(|&b| b == delimiter).enumerate() {
-                self.used = c;
-                let field = self.current();
-                field.extend(cell);
-                field.start = Some(Position { line: line_number, column });
+                let (bytes, overflowed) = kept(cell, limit(c));
+                cells.push(RowCell { bytes, overflowed, start: Position { line: start.line, column } });
                 column += if ascii { cell.len() as u64 } else { characters(cell) } + 1;
             }
-            self.used += 1;
-            let start = Position { line: self.at.line, column: self.at.column };
-            on_row(Row { fields: &self.fields[..self.used], start });
-            for field in &mut self.fields[..self.used] {
-                field.clear();
-            }
-            self.used = 0;
+            on_row(Row { cells, start });
             self.at.advance(b'\n');
             taken += end + 1;
         }
@@ -344,7 +375,10 @@ impl RowReader {
         self.used += 1;
         if record_end {
             let start = self.row_start.unwrap_or(at);
-            on_row(Row { fields: &self.fields[..self.used], start });
+            let mut cells = recycle(core::mem::take(&mut self.lent));
+            cells.extend(self.fields[..self.used].iter().map(|f| f.lend(start)));
+            on_row(Row { cells: &cells, start });
+            self.lent = recycle(cells);
             for field in &mut self.fields[..self.used] {
                 field.clear();
             }
@@ -373,13 +407,14 @@ pub(crate) fn for_each_row(text: &[u8], delimiter: u8, mut on_row: impl FnMut(Ro
 pub(crate) struct WhitespaceRowReader {
     /// The start of a line whose end has not arrived yet.
     pending: Vec<u8>,
-    fields: Vec<Field>,
+    /// The memory of the cells lent with each row.
+    lent: Vec<RowCell<'static>>,
     at: Position,
 }
 
 impl WhitespaceRowReader {
     pub fn new() -> Self {
-        WhitespaceRowReader { pending: Vec::new(), fields: Vec::new(), at: Position::START }
+        WhitespaceRowReader { pending: Vec::new(), lent: Vec::new(), at: Position::START }
     }
 
     pub fn feed(&mut self, input: &[u8], on_row: &mut impl FnMut(Row<'_>)) {
@@ -403,29 +438,37 @@ impl WhitespaceRowReader {
     }
 
     fn line(&mut self, line: &[u8], on_row: &mut impl FnMut(Row<'_>)) {
-        self.fields.clear();
-        let mut in_field = false;
-        for &byte in line {
-            if matches!(byte, b' ' | b'\t' | b'\r' | 0x0B | 0x0C) {
-                in_field = false;
-            } else {
-                if !in_field {
-                    self.fields.push(Field { start: Some(self.at), ..Field::default() });
-                    in_field = true;
+        let mut cells = recycle(core::mem::take(&mut self.lent));
+        let mut cell_from = None;
+        let mut cell_start = self.at;
+        for (i, &byte) in line.iter().enumerate() {
+            let blank = matches!(byte, b' ' | b'\t' | b'\r' | 0x0B | 0x0C);
+            match (blank, cell_from) {
+                (true, Some(from)) => {
+                    let (bytes, overflowed) = kept(&line[from..i], MAX_FIELD_BYTES);
+                    cells.push(RowCell { bytes, overflowed, start: cell_start });
+                    cell_from = None;
                 }
-                if let Some(field) = self.fields.last_mut() {
-                    field.push(byte);
+                (false, None) => {
+                    cell_from = Some(i);
+                    cell_start = self.at;
                 }
+                _ => {}
             }
             self.at.advance(byte);
         }
-        if let Some(start) = self.fields.first().and_then(|f| f.start) {
-            let row = Row { fields: &self.fields, start };
+        if let Some(from) = cell_from {
+            let (bytes, overflowed) = kept(&line[from..], MAX_FIELD_BYTES);
+            cells.push(RowCell { bytes, overflowed, start: cell_start });
+        }
+        if let Some(first) = cells.first() {
+            let row = Row { cells: &cells, start: first.start };
             // A line of no-break spaces is as blank as an empty one.
             if row.has_content() {
                 on_row(row);
             }
         }
+        self.lent = recycle(cells);
         self.at.advance(b'\n');
     }
 }
@@ -447,7 +490,7 @@ mod tests {
     fn read_in_pieces(text: &[u8], delimiter: u8, cut: usize, long_column: Option<usize>) -> Read {
         let mut all = Vec::new();
         let mut on_row = |row: Row<'_>| {
-            all.push((row.fields.iter().map(|f| (f.bytes.clone(), f.overflowed, f.start_or(row.start))).collect(), row.start));
+            all.push((row.cells.iter().map(|c| (c.bytes.to_vec(), c.overflowed, c.start)).collect(), row.start));
         };
         let mut reader = RowReader::new(delimiter);
         if let Some(c) = long_column {
@@ -492,13 +535,7 @@ mod tests {
         let mut all = Vec::new();
         for_each_row(text.as_bytes(), delimiter, |row| {
             all.push(
-                row.fields
-                    .iter()
-                    .map(|f| {
-                        let at = f.start_or(row.start);
-                        (String::from_utf8_lossy(&f.bytes).into_owned(), at.line, at.column)
-                    })
-                    .collect(),
+                row.cells.iter().map(|c| (String::from_utf8_lossy(c.bytes).into_owned(), c.start.line, c.start.column)).collect(),
             );
         });
         all
@@ -508,7 +545,7 @@ mod tests {
     fn typed_rows_split_on_white_space() {
         let mut got = Vec::new();
         for_each_whitespace_row(b"9 8  10\n\n 7\t6 5\n", |row| {
-            got.push(row.fields.iter().map(|f| (f.bytes.clone(), f.start_or(row.start).column)).collect::<Vec<_>>());
+            got.push(row.cells.iter().map(|c| (c.bytes.to_vec(), c.start.column)).collect::<Vec<_>>());
         });
         assert_eq!(got.len(), 2);
         assert_eq!(got[0], vec![(b"9".to_vec(), 1), (b"8".to_vec(), 3), (b"10".to_vec(), 6)]);
