@@ -150,9 +150,9 @@ fn with_ascii_digits(text: &[u8]) -> Option<Vec<u8>> {
         [0xDB, d @ 0xB0..=0xB9, ..] => Some((d - 0xB0, 2)),
         _ => None,
     };
-    // Their lead bytes are rare, so most cells are passed over at once (a
-    // long line of the layout's sample by vectors).
-    if super::scan::find_first_of(text, [0xEF, 0xD9, 0xDB]).is_none() {
+    // Their lead bytes are rare, and none is ASCII, so most cells are passed
+    // over at once (a long line of the layout's sample by vectors).
+    if text.is_ascii() || super::scan::find_first_of(text, [0xEF, 0xD9, 0xDB]).is_none() {
         return None;
     }
     let mut out = Vec::with_capacity(text.len());

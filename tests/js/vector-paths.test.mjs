@@ -131,3 +131,29 @@ test('a bare CR, a quote or a row end is found in whichever lane of a vector it 
     assert.equal(report.rejectedCount, 0);
   }
 });
+
+// Rows without quotes lend their cells straight from the text
+// (src/read/rows.rs); each cell's place and its column's profile, with an
+// id of every width from 1 to 39 bytes before them, as worked out by hand.
+test('cells are split at delimiters in whichever lane of a vector they fall', () => {
+  const header = `id,score,${Array.from({ length: 18 }, (_, i) => `q${i + 1}`).join(',')}\n`;
+  // q1 … q18 hold 0 … 10, 0 … 6.
+  const answers = Array.from({ length: 18 }, (_, i) => String(i % 11)).join(',');
+  for (let width = 1; width < 40; width++) {
+    const id = '4'.repeat(width);
+    // Row 3's q1 is blank (its 0 left out).
+    const text = header + `${id},9,${answers}\n${id},x,${answers}\n${id},6,${answers.slice(1)}\n`;
+    const report = analyzeNps(text);
+    assert.deepEqual(report, inPieces(createNpsReader, text, 3), `id of ${width} digits`);
+    assert.deepEqual([report.respondents, report.promoters, report.detractors], [2, 1, 1], `id of ${width} digits`);
+    // The x stands on line 3, after the id and its comma.
+    assert.deepEqual([report.rejected[0].text, report.rejected[0].line, report.rejected[0].column], ['x', 3, width + 2]);
+    assert.equal(report.columns.length, 20);
+    const q1 = report.columns[2].profile;
+    assert.deepEqual([q1.scores, q1.blank, q1.min, q1.max], [2, 1, 0, 0], `q1, id of ${width} digits`);
+    for (let q = 2; q <= 18; q++) {
+      const { scores, blank, min, max } = report.columns[q + 1].profile;
+      assert.deepEqual([scores, blank, min, max], [3, 0, (q - 1) % 11, (q - 1) % 11], `q${q}, id of ${width} digits`);
+    }
+  }
+});
