@@ -424,6 +424,19 @@ mod tests {
     }
 
     #[test]
+    fn lines_and_their_ends_are_those_of_a_split_at_lf() {
+        let texts: [&[u8]; 6] = [b"", b"\n", b"9", b"9\n10\n\n7\r\n", b"\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n", b"id,2024-01-01,north,9,3,3,3,3,3,3,3,fine\nx\n\xc3\xa9\n"];
+        for text in texts {
+            for cut in 0..=text.len() {
+                let text = &text[..cut];
+                assert_eq!(lines(text).collect::<Vec<_>>(), text.split(|&b| b == b'\n').collect::<Vec<_>>(), "{text:?}");
+                let ends: Vec<usize> = (0..text.len()).filter(|&i| text[i] == b'\n').collect();
+                assert_eq!(newlines(text).collect::<Vec<_>>(), ends, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn separators_of_a_list_split_entries_and_runs_of_them_make_none() {
         let counts = count_block(b"9, 10;\t7  3,,\x0b8\x0c", LIST);
         assert_eq!(counts.entries, 5);

@@ -135,7 +135,7 @@ test('a bare CR, a quote or a row end is found in whichever lane of a vector it 
 // Rows without quotes lend their cells straight from the text
 // (src/read/rows.rs); each cell's place and its column's profile, with an
 // id of every width from 1 to 39 bytes before them, as worked out by hand.
-test('cells are split at delimiters in whichever lane of a vector they fall', () => {
+test('cells lent from the text keep their places and profiles, whatever width of id comes before them', () => {
   const header = `id,score,${Array.from({ length: 18 }, (_, i) => `q${i + 1}`).join(',')}\n`;
   // q1 … q18 hold 0 … 10, 0 … 6.
   const answers = Array.from({ length: 18 }, (_, i) => String(i % 11)).join(',');
