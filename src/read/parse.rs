@@ -239,6 +239,12 @@ impl ColumnCount {
             self.reject(at, entry, RejectReason::NotANumber, answers.scale);
             return None;
         }
+        // Dates and time stamps, of which exports have a column or three.
+        if !answers.labels && !overflowed && is_date_like(entry) {
+            self.other += 1;
+            self.reject(at, entry, RejectReason::NotANumber, answers.scale);
+            return None;
+        }
         let (cell, label) = if overflowed { (classify_entry(entry, true, answers.scale), None) } else { answers.read(entry) };
         match cell {
             Cell::Score(v) => {
@@ -313,6 +319,15 @@ impl ColumnProfiles {
             })
             .collect()
     }
+}
+
+/// Digits, then `-` or `/`, in ASCII with no letter anywhere: a date or a
+/// time stamp (`2024-01-01 10:00:00`, `15/01/2024`), which `classify` reads
+/// as no number, since neither sign starts a fraction and a number's label
+/// has letters.
+fn is_date_like(entry: &[u8]) -> bool {
+    let digits = entry.iter().take_while(|b| b.is_ascii_digit()).count();
+    digits > 0 && matches!(entry.get(digits), Some(b'-' | b'/')) && entry.is_ascii() && !entry.iter().any(u8::is_ascii_alphabetic)
 }
 
 /// The value of an entry of one or two ASCII digits alone.
@@ -1177,6 +1192,22 @@ mod tests {
     fn columns_count_characters_and_skip_the_bom() {
         let t = read("\u{feff}é x");
         assert_eq!(rejects(&t), vec![(1, 1, "é", RejectReason::NotANumber), (1, 3, "x", RejectReason::NotANumber)]);
+    }
+
+    #[test]
+    fn dates_passed_over_early_are_what_classify_calls_no_number() {
+        for entry in ["2024-01-01", "2024-01-01 10:00:00", "15/01/2024", "1/2", "5-", "10-", "3/4/5 "] {
+            assert!(is_date_like(entry.as_bytes()), "{entry:?}");
+            assert_eq!(classify(entry.as_bytes(), S), Cell::Rejected(RejectReason::NotANumber), "{entry:?}");
+        }
+        // Letters, another script, a sign or no digit first: read the general way.
+        for entry in ["2024-01-01T10:00:00", "01/15/2024 10:11 AM", "10 - Extremely likely", "9-Likely", "٩-", "9.5", "7", "-3", " 5-3", "/5"] {
+            assert!(!is_date_like(entry.as_bytes()), "{entry:?}");
+        }
+        proptest::proptest!(|(entry in "[0-9]{1,4}[-/][0-9 :/.,;+-]{0,16}")| {
+            proptest::prop_assert!(is_date_like(entry.as_bytes()));
+            proptest::prop_assert_eq!(classify(entry.as_bytes(), S), Cell::Rejected(RejectReason::NotANumber));
+        });
     }
 
     #[test]
