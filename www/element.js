@@ -16,8 +16,8 @@ import { actionsPanel } from './actions.js';
 import { followHtmlLang, languageOf } from './language.js';
 import { METRICS, METRIC_STYLES, metricNamed, say, valuesOf } from './metrics/index.js';
 import { bilingual, fill } from './strings.js';
-import { npsSampleSize } from '../js/core.js';
-import { coreLoaded, coreWantedAtOnce, loadCore } from './core-loader.js';
+import { coreLoaded, coreWantedAtOnce } from './core-loader.js';
+import { blockedCore, CoreWait } from './core-wait.js';
 
 // Shown by the shell itself: where the core cannot run, and when a computation failed.
 const SHELL_STRINGS = bilingual({
@@ -40,22 +40,6 @@ const SHELL_STRINGS = bilingual({
   ],
 });
 
-// Asked once per page, once the core is here: it throws this error from every call where WebAssembly cannot run.
-let coreBlocked;
-function blockedCore() {
-  if (coreBlocked === undefined) {
-    try {
-      npsSampleSize({ margin: 5 });
-      coreBlocked = null;
-    } catch (error) {
-      coreBlocked = error?.code === 'wasm-unavailable' ? error : null;
-      // The site owner reads the console; the visitor reads the element.
-      if (coreBlocked) console.error(`<loyalty-calculator>: ${coreBlocked.message}`);
-    }
-  }
-  return coreBlocked;
-}
-
 const SCALES = valuesOf('scales');
 const METHODS = valuesOf('methods');
 const TOOLS = valuesOf('tools');
@@ -65,8 +49,6 @@ const DEFAULT_LEVEL = 0.95;
 const PROPERTIES = ['metric', 'lang', 'level', 'method', 'scale', 'tools', 'currency', 'value', 'theme', 'compact'];
 
 let instances = 0;
-// The elements with something to run when the core arrives, whichever of them asked for it.
-const awaitingCore = new Set();
 
 // Importing the widget where there is no DOM (server-side rendering, Node)
 // must not throw; the element is only usable in a browser anyway.
@@ -89,8 +71,14 @@ export class LoyaltyCalculator extends ElementBase {
   #blocked = null; // the notice shown instead of the calculator where the core cannot run
   #chartWidth = 0;
   #resultWidth = 0; // the result's clientWidth when the ResizeObserver last saw it
-  #waiting = new Set(); // what runs again when the core arrives (the embed loads it when first needed)
-  #askingCore = false;
+  #core = new CoreWait({
+    failed: (error) => {
+      if (this.#built) this.#showFailure(true, fill(SHELL_STRINGS, this.language, (this.#failure = 'coreMissing')));
+      else if (this.isConnected) this.#showBlocked();
+      this.#fail('core-unavailable', error.message);
+    },
+    blocked: () => this.isConnected && this.#showBlocked(),
+  });
   #failure = 'failed'; // the key of the message in the failure part
   #computeAgain = () => this.#compute();
   #connectAgain = () => this.isConnected && this.connectedCallback();
@@ -222,7 +210,7 @@ export class LoyaltyCalculator extends ElementBase {
     if (!this.#built) return this.#publish(() => metric.analyze(text, this.#options()));
     this.#input.setMode('paste');
     this.#input.setText(text);
-    if (!this.#coreReady(this.#computeAgain)) return null;
+    if (!this.#core.ready(this.#computeAgain)) return null;
     return this.#input.compute(metric, this.#options());
   }
 
@@ -240,7 +228,7 @@ export class LoyaltyCalculator extends ElementBase {
     // Where WebAssembly looks blocked, the core's own answer decides between
     // the calculator and the notice, so neither shows before it.
     if (!this.#built && !this.#blocked && !coreLoaded() && coreWantedAtOnce()) {
-      this.#coreReady(this.#connectAgain);
+      this.#core.ready(this.#connectAgain);
       return;
     }
     if (this.#blocked || (!this.#built && blockedCore())) {
@@ -313,7 +301,7 @@ export class LoyaltyCalculator extends ElementBase {
       chartWidth: () => this.#measureCharts(),
       setOption: (name, value) => (this[name] = value),
       changed: () => this.#compute(),
-      coreReady: (again, ask) => this.#coreReady(again, ask),
+      coreReady: (again, ask) => this.#core.ready(again, ask),
       metric: () => this.#metric(),
       publish: (make) => this.#publish(make),
       fail: (code, message) => this.#fail(code, message),
@@ -381,53 +369,9 @@ export class LoyaltyCalculator extends ElementBase {
     }
     // A visitor about to use the calculator: the embed fetches its core now,
     // so that it is usually there by the time a paste or a file comes.
-    for (const type of ['pointerover', 'focusin', 'dragenter']) this.addEventListener(type, () => this.#askCore());
+    for (const type of ['pointerover', 'focusin', 'dragenter']) this.addEventListener(type, () => this.#core.ask());
     this.#built = true;
     this.#syncControls();
-  }
-
-  /**
-   * True when the core can be called. Otherwise `again` runs when it has
-   * arrived, and the core is asked for unless `ask` is false (then a later
-   * need or the visitor's first move asks). Only the embed ever waits: every
-   * other build holds the core.
-   */
-  #coreReady(again, ask = true) {
-    if (coreLoaded()) return true;
-    this.#waiting.add(again);
-    awaitingCore.add(this);
-    if (ask) this.#askCore();
-    return false;
-  }
-
-  #askCore() {
-    if (this.#askingCore || coreLoaded()) return;
-    this.#askingCore = true;
-    loadCore().then(
-      () => {
-        for (const element of [...awaitingCore]) element.#coreArrived();
-      },
-      (error) => {
-        // What waits stays waiting: the next need or move asks again.
-        this.#askingCore = false;
-        console.error(`<loyalty-calculator>: ${error.message}`);
-        if (this.#built) this.#showFailure(true, fill(SHELL_STRINGS, this.language, (this.#failure = 'coreMissing')));
-        else if (this.isConnected) this.#showBlocked();
-        this.#fail('core-unavailable', error.message);
-      },
-    );
-  }
-
-  #coreArrived() {
-    awaitingCore.delete(this);
-    this.#askingCore = false;
-    const waiting = [...this.#waiting];
-    this.#waiting.clear();
-    if (blockedCore()) {
-      if (this.isConnected) this.#showBlocked();
-      return;
-    }
-    for (const run of waiting) run();
   }
 
   /** The view of `metric`, made the first time it is asked for. */
@@ -527,7 +471,7 @@ export class LoyaltyCalculator extends ElementBase {
     const metric = this.#metric();
     // An empty input asks for no core; the visitor's first move does (#build).
     const idle = !metric.readsText || (this.#input.mode === 'paste' && !this.#input.fromFile() && this.#input.text() === '');
-    if (!this.#coreReady(this.#computeAgain, !idle)) return;
+    if (!this.#core.ready(this.#computeAgain, !idle)) return;
     if (!metric.readsText) {
       this.#computeFields(metric);
       return;
@@ -558,7 +502,7 @@ export class LoyaltyCalculator extends ElementBase {
 
   /** The report of a metric's own form; an error names the first field in question. */
   #computeFields(metric) {
-    if (!this.#coreReady(this.#computeAgain)) return null;
+    if (!this.#core.ready(this.#computeAgain)) return null;
     let computed;
     try {
       computed = this.#view(metric).compute();
@@ -578,7 +522,7 @@ export class LoyaltyCalculator extends ElementBase {
 
   /** Runs `make`, shows its report and tells the page: loyalty-result, or loyalty-error when nothing could be counted. */
   #publish(make) {
-    if (!this.#coreReady(() => this.#publish(make))) return null;
+    if (!this.#core.ready(() => this.#publish(make))) return null;
     let report;
     try {
       report = make();
