@@ -327,7 +327,7 @@ impl ColumnProfiles {
 /// has letters.
 fn is_date_like(entry: &[u8]) -> bool {
     let digits = entry.iter().take_while(|b| b.is_ascii_digit()).count();
-    digits > 0 && matches!(entry.get(digits), Some(b'-' | b'/')) && entry.is_ascii() && !entry.iter().any(u8::is_ascii_alphabetic)
+    digits > 0 && matches!(entry.get(digits), Some(b'-' | b'/')) && entry[digits..].iter().all(|&b| b.is_ascii() && !b.is_ascii_alphabetic())
 }
 
 /// The value of an entry of one or two ASCII digits alone.

@@ -45,14 +45,20 @@ pub(crate) struct Field {
     long: bool,
 }
 
+/// Bytes kept of a cell, of a free-text column or another.
+#[inline]
+fn cell_limit(long: bool) -> usize {
+    if long {
+        MAX_LONG_FIELD_BYTES
+    } else {
+        MAX_FIELD_BYTES
+    }
+}
+
 impl Field {
     #[inline]
     fn limit(&self) -> usize {
-        if self.long {
-            MAX_LONG_FIELD_BYTES
-        } else {
-            MAX_FIELD_BYTES
-        }
+        cell_limit(self.long)
     }
 
     #[inline]
@@ -104,7 +110,12 @@ pub(crate) struct RowCell<'a> {
     pub start: Position,
 }
 
-impl RowCell<'_> {
+impl<'a> RowCell<'a> {
+    /// The cell of the text `cell`, starting at `start`: no more than `limit` of its bytes.
+    fn of_text(cell: &'a [u8], limit: usize, start: Position) -> Self {
+        RowCell { bytes: &cell[..cell.len().min(limit)], overflowed: cell.len() > limit, start }
+    }
+
     pub fn is_blank(&self) -> bool {
         trim_cell(self.bytes).is_empty()
     }
@@ -130,11 +141,6 @@ fn recycle<'b>(mut cells: Vec<RowCell<'_>>) -> Vec<RowCell<'b>> {
     cells.into_iter().map(|cell| RowCell { bytes: &[], ..cell }).collect()
 }
 
-/// The first bytes of `cell` that a cell keeps, given its limit, and whether
-/// there were more.
-fn kept(cell: &[u8], limit: usize) -> (&[u8], bool) {
-    (&cell[..cell.len().min(limit)], cell.len() > limit)
-}
 
 /// Reads rows with csv-core (RFC 4180 quoting; CR, LF or CRLF line ends).
 pub(crate) struct RowReader {
@@ -316,7 +322,7 @@ impl RowReader {
 
     fn split_plain_rows<'a>(&mut self, input: &'a [u8], cells: &mut Vec<RowCell<'a>>, on_row: &mut impl FnMut(Row<'_>)) -> usize {
         let delimiter = self.csv.delimiter;
-        let limit = |c: usize| if self.long_column == Some(c) { MAX_LONG_FIELD_BYTES } else { MAX_FIELD_BYTES };
+        let long_column = self.long_column;
         let mut taken = 0;
         loop {
             // Blank lines between rows start no cell.
@@ -341,8 +347,7 @@ impl RowReader {
             let ascii = row.is_ascii();
             cells.clear();
             for (c, cell) in row.split(|&b| b == delimiter).enumerate() {
-                let (bytes, overflowed) = kept(cell, limit(c));
-                cells.push(RowCell { bytes, overflowed, start: Position { line: start.line, column } });
+                cells.push(RowCell::of_text(cell, cell_limit(long_column == Some(c)), Position { line: start.line, column }));
                 column += if ascii { cell.len() as u64 } else { characters(cell) } + 1;
             }
             on_row(Row { cells, start });
@@ -445,8 +450,7 @@ impl WhitespaceRowReader {
             let blank = matches!(byte, b' ' | b'\t' | b'\r' | 0x0B | 0x0C);
             match (blank, cell_from) {
                 (true, Some(from)) => {
-                    let (bytes, overflowed) = kept(&line[from..i], MAX_FIELD_BYTES);
-                    cells.push(RowCell { bytes, overflowed, start: cell_start });
+                    cells.push(RowCell::of_text(&line[from..i], MAX_FIELD_BYTES, cell_start));
                     cell_from = None;
                 }
                 (false, None) => {
@@ -458,8 +462,7 @@ impl WhitespaceRowReader {
             self.at.advance(byte);
         }
         if let Some(from) = cell_from {
-            let (bytes, overflowed) = kept(&line[from..], MAX_FIELD_BYTES);
-            cells.push(RowCell { bytes, overflowed, start: cell_start });
+            cells.push(RowCell::of_text(&line[from..], MAX_FIELD_BYTES, cell_start));
         }
         if let Some(first) = cells.first() {
             let row = Row { cells: &cells, start: first.start };
