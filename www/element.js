@@ -359,12 +359,19 @@ export class LoyaltyCalculator extends ElementBase {
       h('div', { class: 'layout' }, p.inputSide, p.result, ...this.#extras.map((extra) => extra.root), p.privacy));
     this.#root.append(p.root);
     if (typeof ResizeObserver === 'function') {
+      let redraw = 0;
       new ResizeObserver(() => {
         this.#resultWidth = p.result.clientWidth;
-        const width = Math.max(240, Math.min(480, Math.round(this.#resultWidth)));
-        if (this.#report && this.#resultWidth && Math.abs(width - this.#chartWidth) > 4) {
-          this.#view(metricNamed(this.#reportMetric)).drawCharts?.(this.#report, this.#texts(), this.#measureCharts());
-        }
+        // Redrawn in the next frame: charts of a new width change the result's
+        // height, and a size changed inside the observer's own callback makes
+        // the browser report a ResizeObserver loop error to the host page.
+        if (!redraw) redraw = requestAnimationFrame(() => {
+          redraw = 0;
+          const width = Math.max(240, Math.min(480, Math.round(this.#resultWidth)));
+          if (this.#report && this.#resultWidth && Math.abs(width - this.#chartWidth) > 4) {
+            this.#view(metricNamed(this.#reportMetric)).drawCharts?.(this.#report, this.#texts(), this.#measureCharts());
+          }
+        });
       }).observe(p.result);
     }
     // A visitor about to use the calculator: the embed fetches its core now,

@@ -55,6 +55,11 @@ export async function openPage(t, { width = 1024, height = 800, locale = 'en-US'
     document.addEventListener('securitypolicyviolation', (event) => {
       console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
     });
+    // An error the browser reports without a thrown value (a ResizeObserver
+    // loop, say) reaches error trackers on a host page, but not 'pageerror'.
+    addEventListener('error', (event) => {
+      if (!event.error) console.error(`error event: ${event.message}`);
+    });
   });
   const page = await context.newPage();
   const problems = [];
