@@ -192,8 +192,7 @@ fn column_option(options: &JsValue) -> Result<Option<ColumnSelector>, JsError> {
 #[wasm_bindgen(js_name = analyzeNpsInput)]
 pub fn analyze_nps_input(len: usize, options: JsValue) -> Result<usize, JsError> {
     let mut reader = nps_reader(&options)?;
-    with_input(len, |bytes| reader.push_text(bytes));
-    to_js(&reader.finish().map_err(option_error)?)
+    to_js(&with_input(len, |bytes| reader.finish_with_text(bytes)).map_err(option_error)?)
 }
 
 fn nps_reader(options: &JsValue) -> Result<NpsReader, JsError> {
@@ -374,8 +373,7 @@ pub fn analyze_sci_input(len: usize, options: JsValue) -> Result<usize, JsError>
 #[wasm_bindgen(js_name = analyzeLikertInput)]
 pub fn analyze_likert_input(len: usize, options: JsValue) -> Result<usize, JsError> {
     let mut reader = likert_reader(&options)?;
-    with_input(len, |bytes| reader.push_text(bytes));
-    to_js(&reader.finish().map_err(option_error)?)
+    to_js(&with_input(len, |bytes| reader.finish_with_text(bytes)).map_err(option_error)?)
 }
 
 stream_class!(

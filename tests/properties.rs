@@ -1,8 +1,8 @@
 //! Properties of the public API that hold for every input.
 
 use loyalty_score::{
-    analyze_nps, compare_nps, nps_sample_size, parse_scores, ConfidenceLevel, IntervalMethod, IntervalOptions,
-    NpsCounts, NpsReport, RejectReason, Scale, ScoreParser, Tally,
+    analyze_nps, compare_nps, nps_sample_size, parse_scores, ColumnSelector, ConfidenceLevel, IntervalMethod,
+    IntervalOptions, NpsCounts, NpsReader, NpsReport, RejectReason, Scale, ScoreParser, Tally,
 };
 use proptest::prelude::*;
 
@@ -267,6 +267,22 @@ proptest! {
         let whole = parse_scores(text.as_bytes(), S);
         let chunked = feed_in_chunks(text.as_bytes(), &sizes);
         prop_assert_eq!(chunked, whole);
+    }
+
+    // `finish_with_text` reads a text of a few lines where it lies; pieces
+    // make the parser hold its start as the layout's sample instead.
+    #[test]
+    fn a_text_given_whole_reads_as_the_same_text_in_pieces(
+        text in prop_oneof![any_paste(), "\u{feff}?[0-9 ,;\r\n]{0,12}\r?"],
+        size in 1usize..40,
+        column in prop::option::of(prop_oneof![Just(ColumnSelector::Index(2)), Just(ColumnSelector::Name("naam".into()))]),
+    ) {
+        let whole = NpsReader::new(IntervalOptions::default(), column.clone()).finish_with_text(text.as_bytes());
+        let mut pieces = NpsReader::new(IntervalOptions::default(), column);
+        for chunk in text.as_bytes().chunks(size) {
+            pieces.push_text(chunk);
+        }
+        prop_assert_eq!(whole, pieces.finish());
     }
 
     #[test]

@@ -196,7 +196,12 @@ impl LikertReader {
     }
 
     pub fn finish(&mut self) -> Result<LikertReport, OptionError> {
-        Ok(LikertReport::from_tally(self.reader.finish()?, self.level))
+        self.finish_with_text(&[])
+    }
+
+    /// The last (or only) chunk of UTF-8 text, then [`finish`](Self::finish).
+    pub fn finish_with_text(&mut self, text: &[u8]) -> Result<LikertReport, OptionError> {
+        Ok(LikertReport::from_tally(self.reader.finish_with_text(text)?, self.level))
     }
 
     /// After [`finish`](Self::finish): the report of another column.

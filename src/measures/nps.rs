@@ -292,9 +292,7 @@ pub fn analyze_nps_bytes(text: &[u8], options: IntervalOptions) -> NpsReport {
 /// assert!(analyze_nps_column(text, IntervalOptions::default(), Some(ColumnSelector::Index(9))).is_err());
 /// ```
 pub fn analyze_nps_column(text: &str, options: IntervalOptions, column: Option<ColumnSelector>) -> Result<NpsReport, OptionError> {
-    let mut reader = NpsReader::new(options, column);
-    reader.push_text(text.as_bytes());
-    reader.finish()
+    NpsReader::new(options, column).finish_with_text(text.as_bytes())
 }
 
 /// Reads NPS answers pushed in chunks of text or file bytes of any size, and
@@ -336,7 +334,13 @@ impl NpsReader {
 
     /// Ends the input and reports the column read.
     pub fn finish(&mut self) -> Result<NpsReport, OptionError> {
-        Ok(NpsReport::from_tally_by(self.reader.finish()?, self.options, self.period))
+        self.finish_with_text(&[])
+    }
+
+    /// The last (or only) chunk of UTF-8 text, then [`finish`](Self::finish);
+    /// a whole text given at once is read without a copy however short it is.
+    pub fn finish_with_text(&mut self, text: &[u8]) -> Result<NpsReport, OptionError> {
+        Ok(NpsReport::from_tally_by(self.reader.finish_with_text(text)?, self.options, self.period))
     }
 
     /// After [`finish`](Self::finish): the report of another column.

@@ -736,6 +736,15 @@ impl Reading {
         }
     }
 
+    /// `text` is the whole input: the layout is decided on it where it lies,
+    /// however short it is, instead of on a copy held until the end.
+    fn feed_whole(&mut self, text: &[u8]) {
+        match &self.phase {
+            Phase::Sampling { held, .. } if held.is_empty() => self.start_reading_on(text),
+            _ => self.feed(text),
+        }
+    }
+
     fn finish(&mut self) {
         if let Phase::Sampling { .. } = self.phase {
             self.start_reading();
@@ -971,11 +980,26 @@ impl ScoreParser {
     /// Reads the next piece of the text. Pieces may split lines, entries and
     /// even UTF-8 characters anywhere.
     pub fn feed(&mut self, chunk: &[u8]) {
+        self.push(chunk, None);
+    }
+
+    /// [`feed`](Self::feed) of all the text there is, to a parser of text
+    /// ([`Decoder::utf8`]) that has been fed nothing.
+    fn feed_whole_text(&mut self, text: &[u8]) {
+        self.push(text, Some(text.len()));
+    }
+
+    /// Decodes `chunk` for the reading. With `whole`, the length of a text
+    /// that is all the input: the decoder of text passes on pieces of its
+    /// input (after a BOM, between bare CRs) and holds a CR at the end, so a
+    /// piece as long as the input is all of it, with nothing after.
+    // One closure for both callers, so that the decoder is compiled once.
+    fn push(&mut self, chunk: &[u8], whole: Option<usize>) {
         if self.ended {
             return;
         }
         let ScoreParser { decoder, reading, .. } = self;
-        decoder.push(chunk, &mut |text| reading.feed(text));
+        decoder.push(chunk, &mut |piece| if Some(piece.len()) == whole { reading.feed_whole(piece) } else { reading.feed(piece) });
     }
 
     /// The `column` option's error, once the layout has been decided and it named no column.
@@ -1065,6 +1089,17 @@ impl ColumnReader {
     /// The next chunk of a file's bytes, in whatever encoding they are.
     pub fn push_bytes(&mut self, chunk: &[u8]) {
         self.parser(Decoder::detect).feed(chunk);
+    }
+
+    /// All of the input as one chunk of UTF-8 text, then [`finish`](Self::finish):
+    /// what a text given at once is read with. A text of fewer lines than the
+    /// layout's sample is read where it lies, not copied to be held first.
+    pub fn finish_with_text(&mut self, text: &[u8]) -> Result<Tally, OptionError> {
+        match &mut self.parser {
+            Some(parser) => parser.feed(text),
+            None => self.parser(Decoder::utf8).feed_whole_text(text),
+        }
+        self.finish()
     }
 
     /// The `column` option's error, as soon as the layout shows it names no column.
