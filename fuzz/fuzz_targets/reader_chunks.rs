@@ -1,6 +1,7 @@
 //! However a file's bytes arrive, the reader must come to the report of the
 //! whole: the layout is decided on a held-back sample, rows and UTF-8 or
-//! UTF-16 sequences straddle chunk ends, and none of that may show.
+//! UTF-16 sequences straddle chunk ends, and none of that may show; nor may
+//! a text given whole, which is read without being held back.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -53,5 +54,7 @@ fuzz_target!(|data: &[u8]| {
     if std::str::from_utf8(data).is_ok() {
         let text = whole(data, NpsReader::push_text);
         assert_eq!(chunked(data, &sizes, NpsReader::push_text), text);
+        // The text given at once, read where it lies (what analyzeNps does).
+        assert_eq!(NpsReader::new(IntervalOptions::default(), None).finish_with_text(data), text);
     }
 });
