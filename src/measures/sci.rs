@@ -307,8 +307,8 @@ impl Counts {
                         answers[q] = v;
                         None
                     }
-                    Cell::Empty => Some((cell.start, None, RejectReason::MissingValue)),
-                    Cell::Rejected(reason) => Some((cell.start, Some(cell.bytes), reason)),
+                    Cell::Empty => Some((row.start_of(columns[q]), None, RejectReason::MissingValue)),
+                    Cell::Rejected(reason) => Some((row.start_of(columns[q]), Some(cell.bytes), reason)),
                 },
             };
             if let Some((at, text, reason)) = problem {

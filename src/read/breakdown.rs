@@ -6,7 +6,7 @@
 use super::dates::{read_date, DateOrder, OrderEvidence, Period, RawDate};
 use super::layout::{self, ColumnHeader, ColumnSelector};
 use super::parse::{rejected, Rejected, MAX_REJECTED_KEPT};
-use super::rows::{Position, RowCell};
+use super::rows::{Position, Row};
 use super::token::{trim_cell, RejectReason, Scale};
 use crate::options::OptionError;
 use serde::Serialize;
@@ -164,13 +164,14 @@ impl Breakdown {
     /// of line so that the loop over a table's cells stays as tight as
     /// without a breakdown.
     #[inline(never)]
-    pub(crate) fn row(&mut self, cells: &[RowCell<'_>], row_start: Position, slot: usize) {
+    pub(crate) fn row(&mut self, row: &Row<'_>, slot: usize) {
+        let (cells, row_start) = (row.cells, row.start);
         let cell = |c: Option<usize>| c.map(|c| cells.get(c).map_or(&[][..], |cell| trim_cell(cell.bytes)));
         if let Some(text) = cell(self.columns.segment) {
             self.segment(text, slot);
         }
         if let Some(text) = cell(self.columns.date) {
-            let at = self.columns.date.and_then(|c| cells.get(c)).map_or(row_start, |cell| cell.start);
+            let at = self.columns.date.filter(|&c| c < cells.len()).map_or(row_start, |c| row.start_of(c));
             self.date(text, at, slot);
         }
         if let Some(text) = cell(self.columns.comment) {

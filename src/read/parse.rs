@@ -195,16 +195,17 @@ impl ColumnCount {
         Some(at)
     }
 
-    fn reject(&mut self, at: Position, entry: &[u8], reason: RejectReason, scale: Scale) {
+    /// `at` is asked only of a rejected entry that is kept.
+    fn reject(&mut self, at: &dyn Fn() -> Position, entry: &[u8], reason: RejectReason, scale: Scale) {
         self.rejected_count += 1;
         if self.rejected.len() < self.keep {
-            self.rejected.push(rejected(at, entry, reason, scale));
+            self.rejected.push(rejected(at(), entry, reason, scale));
         }
     }
 
-    /// Counts one cell; returns the histogram slot of an answer on the scale.
+    /// Counts one cell, which starts `at`; returns the histogram slot of an answer on the scale.
     #[inline]
-    fn record(&mut self, answers: &Answers, cell: &RowCell<'_>) -> Option<usize> {
+    fn record(&mut self, answers: &Answers, cell: &RowCell<'_>, at: &dyn Fn() -> Position) -> Option<usize> {
         // Most cells of an export are one or two digits: counted here, in
         // the loop over a row's cells.
         if let Some(value) = short_number(cell.bytes) {
@@ -212,12 +213,12 @@ impl ColumnCount {
                 return self.score(value, answers.scale);
             }
         }
-        self.record_other(answers, cell.start, cell.bytes, cell.overflowed)
+        self.record_other(answers, at, cell.bytes, cell.overflowed)
     }
 
     /// Counts a cell that is not a short number on the scale.
     #[inline(never)]
-    fn record_other(&mut self, answers: &Answers, at: Position, entry: &[u8], overflowed: bool) -> Option<usize> {
+    fn record_other(&mut self, answers: &Answers, at: &dyn Fn() -> Position, entry: &[u8], overflowed: bool) -> Option<usize> {
         if !overflowed && !entry.is_empty() && entry.len() <= 9 && entry.iter().all(u8::is_ascii_digit) {
             let value = entry.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
             if value >= u32::from(answers.scale.min) && value <= u32::from(answers.scale.max) {
@@ -304,8 +305,8 @@ impl ColumnProfiles {
         while self.counts.len() < row.cells.len() {
             self.counts.push(ColumnCount::new(answers.scale, 0));
         }
-        for (count, cell) in self.counts.iter_mut().zip(row.cells) {
-            let _ = count.record(answers, cell);
+        for (c, (count, cell)) in self.counts.iter_mut().zip(row.cells).enumerate() {
+            let _ = count.record(answers, cell, &|| row.start_of(c));
         }
     }
 
@@ -465,7 +466,7 @@ impl ListReader {
             let mut at = start;
             for piece in self.entry.bytes.split(|&b| b == b',') {
                 if !trim_cell(piece).is_empty() {
-                    self.count.record(answers, &RowCell { bytes: piece, overflowed: false, start: at });
+                    self.count.record(answers, &RowCell { bytes: piece, overflowed: false }, &|| at);
                 }
                 for &b in piece {
                     at.advance(b);
@@ -473,7 +474,7 @@ impl ListReader {
                 at.advance(b',');
             }
         } else {
-            self.count.record(answers, &RowCell { bytes: &self.entry.bytes, overflowed: self.entry.overflowed, start });
+            self.count.record(answers, &RowCell { bytes: &self.entry.bytes, overflowed: self.entry.overflowed }, &|| start);
         }
         self.entry.clear();
     }
@@ -673,17 +674,17 @@ impl TableCounts {
         self.column(self.chosen.max(row.cells.len().saturating_sub(1)));
         let mut answer = None;
         for (c, (count, cell)) in self.counts.iter_mut().zip(row.cells).enumerate() {
-            let slot = count.record(answers, cell);
+            let slot = count.record(answers, cell, &|| row.start_of(c));
             if c == self.chosen {
                 answer = slot;
             }
         }
         if let (Some(slot), Some(breakdown)) = (answer, self.breakdown.as_mut()) {
-            breakdown.row(row.cells, row.start, slot);
+            breakdown.row(&row, slot);
         }
         let first = row.cells.first().map_or(&[][..], |c| c.bytes);
         for count in &mut self.counts[row.cells.len()..] {
-            count.reject(row.start, first, RejectReason::MissingValue, self.scale);
+            count.reject(&|| row.start, first, RejectReason::MissingValue, self.scale);
         }
     }
 }

@@ -94,26 +94,25 @@ impl Field {
         self.start = None;
     }
 
-    /// The cell as a row lends it; it starts at `fallback` if it took no bytes.
-    fn lend(&self, fallback: Position) -> RowCell<'_> {
-        RowCell { bytes: &self.bytes, overflowed: self.overflowed, start: self.start.unwrap_or(fallback) }
+    /// The cell as a row lends it, and where it starts (at `fallback` if it took no bytes).
+    fn lend(&self, fallback: Position) -> (RowCell<'_>, Position) {
+        (RowCell { bytes: &self.bytes, overflowed: self.overflowed }, self.start.unwrap_or(fallback))
     }
 }
 
 /// One cell of a row as the reader lends it: its bytes (no more than the
-/// cell's limit), whether more came, and where it starts. A row without
-/// quotes lends its cells straight from the text, uncopied.
+/// cell's limit) and whether more came; [`Row::start_of`] tells where it
+/// starts. A row without quotes lends its cells straight from the text, uncopied.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct RowCell<'a> {
     pub bytes: &'a [u8],
     pub overflowed: bool,
-    pub start: Position,
 }
 
 impl<'a> RowCell<'a> {
-    /// The cell of the text `cell`, starting at `start`: no more than `limit` of its bytes.
-    fn of_text(cell: &'a [u8], limit: usize, start: Position) -> Self {
-        RowCell { bytes: &cell[..cell.len().min(limit)], overflowed: cell.len() > limit, start }
+    /// The cell of the text `cell`: no more than `limit` of its bytes.
+    fn of_text(cell: &'a [u8], limit: usize) -> Self {
+        RowCell { bytes: &cell[..cell.len().min(limit)], overflowed: cell.len() > limit }
     }
 
     pub fn is_blank(&self) -> bool {
@@ -125,9 +124,32 @@ impl<'a> RowCell<'a> {
 pub(crate) struct Row<'a> {
     pub cells: &'a [RowCell<'a>],
     pub start: Position,
+    starts: CellStarts<'a>,
 }
 
-impl Row<'_> {
+/// Where a row's cells start. Only rejected entries that are kept, and
+/// dates, need it, so a row of one line says it with its text instead of
+/// counting the characters of every cell.
+#[derive(Clone, Copy)]
+enum CellStarts<'a> {
+    /// The cells are pieces of `text`, one line that starts at `at`.
+    Text { text: &'a [u8], at: Position },
+    /// A place for each cell.
+    Each(&'a [Position]),
+}
+
+impl<'a> Row<'a> {
+    /// Where cell `c` (from 0, one of `cells`) starts.
+    pub fn start_of(&self, c: usize) -> Position {
+        match self.starts {
+            CellStarts::Text { text, at } => {
+                let offset = (self.cells[c].bytes.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize).min(text.len());
+                Position { line: at.line, column: at.column + characters(&text[..offset]) }
+            }
+            CellStarts::Each(starts) => starts[c],
+        }
+    }
+
     pub fn has_content(&self) -> bool {
         self.cells.iter().any(|c| !c.is_blank())
     }
@@ -160,8 +182,9 @@ pub(crate) struct RowReader {
     unclosed_quote: Option<Position>,
     /// A column (from 0) whose cells are free text, kept longer.
     long_column: Option<usize>,
-    /// The memory of the cells lent with each row.
+    /// The memory of the cells lent with each row, and of their places.
     lent: Vec<RowCell<'static>>,
+    lent_starts: Vec<Position>,
 }
 
 /// A csv-core reader that is kept for the next text with the same delimiter.
@@ -234,6 +257,7 @@ impl RowReader {
             unclosed_quote: None,
             long_column: None,
             lent: Vec::new(),
+            lent_starts: Vec::new(),
         }
     }
 
@@ -343,14 +367,11 @@ impl RowReader {
             let line = &rest[..end];
             let row = line.strip_suffix(b"\r").unwrap_or(line);
             let start = self.at;
-            let mut column = start.column;
-            let ascii = row.is_ascii();
             cells.clear();
             for (c, cell) in row.split(|&b| b == delimiter).enumerate() {
-                cells.push(RowCell::of_text(cell, cell_limit(long_column == Some(c)), Position { line: start.line, column }));
-                column += if ascii { cell.len() as u64 } else { characters(cell) } + 1;
+                cells.push(RowCell::of_text(cell, cell_limit(long_column == Some(c))));
             }
-            on_row(Row { cells, start });
+            on_row(Row { cells, start, starts: CellStarts::Text { text: row, at: start } });
             self.at.advance(b'\n');
             taken += end + 1;
         }
@@ -381,8 +402,13 @@ impl RowReader {
         if record_end {
             let start = self.row_start.unwrap_or(at);
             let mut cells = recycle(core::mem::take(&mut self.lent));
-            cells.extend(self.fields[..self.used].iter().map(|f| f.lend(start)));
-            on_row(Row { cells: &cells, start });
+            self.lent_starts.clear();
+            for field in &self.fields[..self.used] {
+                let (cell, at) = field.lend(start);
+                cells.push(cell);
+                self.lent_starts.push(at);
+            }
+            on_row(Row { cells: &cells, start, starts: CellStarts::Each(&self.lent_starts) });
             self.lent = recycle(cells);
             for field in &mut self.fields[..self.used] {
                 field.clear();
@@ -444,28 +470,26 @@ impl WhitespaceRowReader {
 
     fn line(&mut self, line: &[u8], on_row: &mut impl FnMut(Row<'_>)) {
         let mut cells = recycle(core::mem::take(&mut self.lent));
+        let line_start = self.at;
         let mut cell_from = None;
-        let mut cell_start = self.at;
         for (i, &byte) in line.iter().enumerate() {
             let blank = matches!(byte, b' ' | b'\t' | b'\r' | 0x0B | 0x0C);
             match (blank, cell_from) {
                 (true, Some(from)) => {
-                    cells.push(RowCell::of_text(&line[from..i], MAX_FIELD_BYTES, cell_start));
+                    cells.push(RowCell::of_text(&line[from..i], MAX_FIELD_BYTES));
                     cell_from = None;
                 }
-                (false, None) => {
-                    cell_from = Some(i);
-                    cell_start = self.at;
-                }
+                (false, None) => cell_from = Some(i),
                 _ => {}
             }
             self.at.advance(byte);
         }
         if let Some(from) = cell_from {
-            cells.push(RowCell::of_text(&line[from..], MAX_FIELD_BYTES, cell_start));
+            cells.push(RowCell::of_text(&line[from..], MAX_FIELD_BYTES));
         }
-        if let Some(first) = cells.first() {
-            let row = Row { cells: &cells, start: first.start };
+        if !cells.is_empty() {
+            let mut row = Row { cells: &cells, start: line_start, starts: CellStarts::Text { text: line, at: line_start } };
+            row.start = row.start_of(0);
             // A line of no-break spaces is as blank as an empty one.
             if row.has_content() {
                 on_row(row);
@@ -493,7 +517,7 @@ mod tests {
     fn read_in_pieces(text: &[u8], delimiter: u8, cut: usize, long_column: Option<usize>) -> Read {
         let mut all = Vec::new();
         let mut on_row = |row: Row<'_>| {
-            all.push((row.cells.iter().map(|c| (c.bytes.to_vec(), c.overflowed, c.start)).collect(), row.start));
+            all.push((row.cells.iter().enumerate().map(|(i, c)| (c.bytes.to_vec(), c.overflowed, row.start_of(i))).collect(), row.start));
         };
         let mut reader = RowReader::new(delimiter);
         if let Some(c) = long_column {
@@ -538,7 +562,7 @@ mod tests {
         let mut all = Vec::new();
         for_each_row(text.as_bytes(), delimiter, |row| {
             all.push(
-                row.cells.iter().map(|c| (String::from_utf8_lossy(c.bytes).into_owned(), c.start.line, c.start.column)).collect(),
+                row.cells.iter().enumerate().map(|(i, c)| (String::from_utf8_lossy(c.bytes).into_owned(), row.start_of(i).line, row.start_of(i).column)).collect(),
             );
         });
         all
@@ -548,7 +572,7 @@ mod tests {
     fn typed_rows_split_on_white_space() {
         let mut got = Vec::new();
         for_each_whitespace_row(b"9 8  10\n\n 7\t6 5\n", |row| {
-            got.push(row.cells.iter().map(|c| (c.bytes.to_vec(), c.start.column)).collect::<Vec<_>>());
+            got.push(row.cells.iter().enumerate().map(|(i, c)| (c.bytes.to_vec(), row.start_of(i).column)).collect::<Vec<_>>());
         });
         assert_eq!(got.len(), 2);
         assert_eq!(got[0], vec![(b"9".to_vec(), 1), (b"8".to_vec(), 3), (b"10".to_vec(), 6)]);
