@@ -654,7 +654,10 @@ impl TableCounts {
 
     fn count_row(&mut self, row: Row<'_>, answers: &Answers) {
         // A row of nothing but separators (`, ;`) is as blank as an empty one.
-        let blank = |c: &RowCell<'_>| trim_cell(c.bytes).iter().all(|&b| b == b',' || b == b';' || b.is_ascii_whitespace());
+        // (A cell that starts with a letter or digit is no blank; most rows' first cell does.)
+        let blank = |c: &RowCell<'_>| {
+            !c.bytes.first().is_some_and(u8::is_ascii_alphanumeric) && trim_cell(c.bytes).iter().all(|&b| b == b',' || b == b';' || b.is_ascii_whitespace())
+        };
         if row.cells.iter().all(blank) {
             return;
         }
