@@ -3,7 +3,7 @@
 //! or CSV export) of which one column holds the scores.
 
 use super::breakdown::{suggest_columns, SuggestedColumns};
-use super::token::{trim_cell, Answers, Cell, RejectReason};
+use super::token::{is_blank_line_or_row, trim_cell, Answers, Cell, RejectReason};
 use crate::options::OptionError;
 use serde::Serialize;
 
@@ -449,10 +449,6 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// A line with nothing but separators (`, ;` and white space) is blank.
-fn is_blank_line(line: &[u8]) -> bool {
-    trim_cell(line).iter().all(|&b| b == b',' || b == b';' || b.is_ascii_whitespace())
-}
 
 /// Leading header rows: rows with text and no answer, at most three, and
 /// never every row of the sample.
@@ -504,7 +500,7 @@ pub(crate) fn plan(
     words: HeaderWords,
     selector: Option<&ColumnSelector>,
 ) -> Result<Plan, OptionError> {
-    let lines: Vec<&[u8]> = super::scan::lines(sample).map(trim_line_end).filter(|l| !is_blank_line(l)).collect();
+    let lines: Vec<&[u8]> = super::scan::lines(sample).map(trim_line_end).filter(|l| !is_blank_line_or_row(l)).collect();
     let list = |layout: Layout, headers: Vec<ColumnHeader>, column: Option<ScoreColumn>| Plan {
         layout,
         column,
@@ -529,7 +525,7 @@ pub(crate) fn plan(
         }
         let records: Vec<Record> = split_records(sample, delimiter.byte())
             .into_iter()
-            .filter(|r| r.iter().any(|cell| !is_blank_line(cell)))
+            .filter(|r| r.iter().any(|cell| !is_blank_line_or_row(cell)))
             .collect();
         if records.len() < 2 {
             continue;

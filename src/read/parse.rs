@@ -14,7 +14,7 @@ use super::layout::{self, ColumnChoice, ColumnHeader, ColumnSelector, HeaderWord
 use super::rows::{Field, Row, RowCell, RowReader};
 use super::scan::{self, Separators};
 pub use super::rows::Position;
-use super::token::{classify, number_value, trim_cell, Answers, Cell, RejectReason, Scale};
+use super::token::{classify, is_blank_line_or_row, number_value, trim_cell, Answers, Cell, RejectReason, Scale};
 use crate::options::OptionError;
 use serde::Serialize;
 
@@ -654,11 +654,7 @@ impl TableCounts {
 
     fn count_row(&mut self, row: Row<'_>, answers: &Answers) {
         // A row of nothing but separators (`, ;`) is as blank as an empty one.
-        // (A cell that starts with a letter or digit is no blank; most rows' first cell does.)
-        let blank = |c: &RowCell<'_>| {
-            !c.bytes.first().is_some_and(u8::is_ascii_alphanumeric) && trim_cell(c.bytes).iter().all(|&b| b == b',' || b == b';' || b.is_ascii_whitespace())
-        };
-        if row.cells.iter().all(blank) {
+        if row.cells.iter().all(|c| is_blank_line_or_row(c.bytes)) {
             return;
         }
         if self.header_rows_left > 0 {

@@ -97,6 +97,13 @@ pub enum Cell {
     Rejected(RejectReason),
 }
 
+/// A line, or a row's cell, with nothing but separators (`, ;`) and white
+/// space is blank. (One that starts with a letter or digit is not, which
+/// most are: known without trimming it.)
+pub(crate) fn is_blank_line_or_row(bytes: &[u8]) -> bool {
+    !bytes.first().is_some_and(u8::is_ascii_alphanumeric) && trim_cell(bytes).iter().all(|&b| b == b',' || b == b';' || b.is_ascii_whitespace())
+}
+
 /// Removes ASCII white space, no-break spaces (U+00A0, which spreadsheets
 /// put around numbers) and invisible marks from both ends.
 pub fn trim_cell(bytes: &[u8]) -> &[u8] {
@@ -358,6 +365,16 @@ pub fn number_value(cell: &[u8]) -> Option<f64> {
 mod tests {
     use super::*;
     const S: Scale = Scale::ZERO_TO_TEN;
+
+    #[test]
+    fn blank_lines_and_rows_hold_only_separators_and_spaces() {
+        for blank in ["", " ", ",", " ; ,\t", "\u{a0}", "\u{feff} ,", "\r"] {
+            assert!(is_blank_line_or_row(blank.as_bytes()), "{blank:?}");
+        }
+        for not_blank in ["9", "a", " 9", ",x", "\u{a0}7", "é", "-", "\"\""] {
+            assert!(!is_blank_line_or_row(not_blank.as_bytes()), "{not_blank:?}");
+        }
+    }
 
     #[test]
     fn whole_numbers_on_the_scale_are_scores() {
