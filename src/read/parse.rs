@@ -11,7 +11,7 @@ use super::breakdown::{Breakdown, ExtraColumns, ExtraSelectors, SuggestedColumns
 use super::decode::Decoder;
 pub use super::decode::Encoding;
 use super::layout::{self, ColumnChoice, ColumnHeader, ColumnSelector, HeaderWords, Layout, LayoutKind, Plan, ScoreColumn};
-use super::rows::{Field, Row, RowCell, RowReader};
+use super::rows::{place_in_line, Field, Row, RowCell, RowReader, MAX_FIELD_BYTES};
 use super::scan::{self, Separators};
 pub use super::rows::Position;
 use super::token::{classify, is_blank_line_or_row, number_value, trim_cell, Answers, Cell, RejectReason, Scale};
@@ -598,11 +598,13 @@ struct TableCounts {
     preview_rows: u64,
     /// The segment, date and comment of each answer, when asked for.
     breakdown: Option<Box<Breakdown>>,
+    delimiter: u8,
 }
 
 impl TableReader {
     fn new(delimiter: u8, plan: &Plan, scale: Scale, chosen: usize, breakdown: Option<Box<Breakdown>>) -> Self {
-        let mut rows = RowReader::new(delimiter);
+        // A breakdown takes its cells from the split row.
+        let mut rows = if breakdown.is_some() { RowReader::new(delimiter) } else { RowReader::unsplit(delimiter) };
         if let Some(comment) = breakdown.as_ref().and_then(|b| b.columns.comment) {
             rows.keep_long(comment);
         }
@@ -617,6 +619,7 @@ impl TableReader {
                 data_rows: 0,
                 preview_rows: 0,
                 breakdown,
+                delimiter,
             },
         }
     }
@@ -653,6 +656,10 @@ impl TableCounts {
     }
 
     fn count_row(&mut self, row: Row<'_>, answers: &Answers) {
+        if let Some(text) = row.unsplit_text() {
+            self.count_unsplit_row(text, row.start, answers);
+            return;
+        }
         // A row of nothing but separators (`, ;`) is as blank as an empty one.
         if row.cells.iter().all(|c| is_blank_line_or_row(c.bytes)) {
             return;
@@ -684,6 +691,45 @@ impl TableCounts {
         let first = row.cells.first().map_or(&[][..], |c| c.bytes);
         for count in &mut self.counts[row.cells.len()..] {
             count.reject(&|| row.start, first, RejectReason::MissingValue, self.scale);
+        }
+    }
+}
+
+impl TableCounts {
+    /// [`count_row`](Self::count_row) of a row lent as its text (one line,
+    /// no quotes, starting at `start`), split here as it is counted: the
+    /// same counts as of its cells, without storing them first.
+    fn count_unsplit_row(&mut self, text: &[u8], start: Position, answers: &Answers) {
+        let delimiter = self.delimiter;
+        let cells = || text.split(move |&b| b == delimiter).map(|cell| RowCell::of_text(cell, MAX_FIELD_BYTES));
+        if !text.first().is_some_and(u8::is_ascii_alphanumeric) && cells().all(|c| is_blank_line_or_row(c.bytes)) {
+            return;
+        }
+        if self.header_rows_left > 0 {
+            self.header_rows_left -= 1;
+            self.column(cells().count().saturating_sub(1));
+            return;
+        }
+        self.data_rows += 1;
+        if let Some(status) = self.status_column.and_then(|s| cells().nth(s)) {
+            if is_preview_or_test(trim_cell(status.bytes)) {
+                self.preview_rows += 1;
+            }
+        }
+        self.column(self.chosen);
+        let mut read = 0;
+        for cell in cells() {
+            if read == self.counts.len() {
+                self.column(read);
+            }
+            let _ = self.counts[read].record(answers, &cell, &|| place_in_line(text, cell.bytes, start));
+            read += 1;
+        }
+        if read < self.counts.len() {
+            let first = cells().next().map_or(&[][..], |c| c.bytes);
+            for count in &mut self.counts[read..] {
+                count.reject(&|| start, first, RejectReason::MissingValue, self.scale);
+            }
         }
     }
 }
@@ -1257,6 +1303,47 @@ mod tests {
         let t = read("9\n8,5\n7\n");
         assert_eq!(t.respondents(), 2);
         assert_eq!(rejects(&t), vec![(2, 1, "8,5", RejectReason::NotWholeNumber)]);
+    }
+
+    /// The counts of a table read with `rows`, its first row a header and
+    /// its second column the status.
+    fn table_counts(text: &[u8], delimiter: u8, mut rows: RowReader) -> (Vec<ColumnCount>, u64, u64) {
+        let answers = Answers::numbers(S);
+        let plan = layout::plan(b"id;Score\n1;9\n", &answers, HeaderWords::RECOMMEND, None).unwrap();
+        let mut table = TableReader::new(delimiter, &plan, S, 2, None).table;
+        table.status_column = Some(1);
+        rows.feed(text, &mut |row| table.count_row(row, &answers));
+        rows.finish(&mut |row| table.count_row(row, &answers));
+        (table.counts, table.data_rows, table.preview_rows)
+    }
+
+    #[test]
+    fn rows_counted_as_they_are_split_count_as_their_cells() {
+        // Blank rows, a row of separators, short and long rows, a cell over
+        // the limit, rejects after non-ASCII text, a quoted row (which comes
+        // split either way), preview responses and a CRLF.
+        let long = "7".repeat(300);
+        let text = format!(
+            "id,status,score,name\n\n1,0,9,Jösé\n,,,\n2,1,x,é\r\n3,0,10\n4,0,8,a,b,c\n5,0,{long},z\n\"6\",2,7,\"q, r\"\n7,ü,11,w\n ,\u{a0},3,\n"
+        );
+        for cut in [1, 7, text.len()] {
+            let read = |rows: fn(u8) -> RowReader| {
+                let mut all = Vec::new();
+                for piece in text.as_bytes().chunks(cut) {
+                    all.extend_from_slice(piece);
+                }
+                table_counts(&all, b',', rows(b','))
+            };
+            let split = read(RowReader::new);
+            let unsplit = read(RowReader::unsplit);
+            assert_eq!(unsplit, split, "cut {cut}");
+            let (counts, data_rows, preview_rows) = split;
+            assert_eq!((data_rows, preview_rows, counts.len()), (8, 2, 6));
+            assert_eq!(counts[2].histogram[9] + counts[2].histogram[10] + counts[2].histogram[8], 3);
+            let places: Vec<(u64, u64)> = counts[2].rejected.iter().map(|r| (r.line, r.column)).collect();
+            assert_eq!(places, [(5, 5), (8, 5), (10, 5)]);
+            assert_eq!(counts[3].rejected.iter().map(|r| (r.line, r.column)).collect::<Vec<_>>()[..2], [(3, 7), (5, 7)]);
+        }
     }
 
     #[test]
