@@ -71,6 +71,16 @@ fn multi_entry_list() -> impl Strategy<Value = (Vec<Vec<Entry>>, &'static str, &
             // A first line of one score: a first line with words in it
             // ("0 #abc") may be a header over the answers.
             lines.insert(0, vec![first]);
+            // With only spaces between entries, a score and a negative number
+            // ("0 -2 #abc") read as an answer with its label ("0 - Not at all
+            // likely"), one entry: off-scale numbers are then above the scale.
+            if sep.trim().is_empty() {
+                for e in lines.iter_mut().flatten() {
+                    if let Entry::OffScale(v) = e {
+                        *v = v.abs() + 10;
+                    }
+                }
+            }
             (lines, sep, eol)
         })
 }
