@@ -11,7 +11,7 @@ use super::breakdown::{Breakdown, ExtraColumns, ExtraSelectors, SuggestedColumns
 use super::decode::Decoder;
 pub use super::decode::Encoding;
 use super::layout::{self, ColumnChoice, ColumnHeader, ColumnSelector, HeaderWords, Layout, LayoutKind, Plan, ScoreColumn};
-use super::rows::{place_in_line, Field, Row, RowCell, RowReader, MAX_FIELD_BYTES};
+use super::rows::{CellPlace, Field, Row, RowCell, RowReader, MAX_FIELD_BYTES};
 use super::scan::{self, Separators};
 pub use super::rows::Position;
 use super::token::{classify, is_blank_line_or_row, number_value, trim_cell, Answers, Cell, RejectReason, Scale};
@@ -195,17 +195,17 @@ impl ColumnCount {
         Some(at)
     }
 
-    /// `at` is asked only of a rejected entry that is kept.
-    fn reject(&mut self, at: &dyn Fn() -> Position, entry: &[u8], reason: RejectReason, scale: Scale) {
+    /// `place` is worked out only for a rejected entry that is kept.
+    fn reject(&mut self, place: &CellPlace<'_>, entry: &[u8], reason: RejectReason, scale: Scale) {
         self.rejected_count += 1;
         if self.rejected.len() < self.keep {
-            self.rejected.push(rejected(at(), entry, reason, scale));
+            self.rejected.push(rejected(place.of(entry), entry, reason, scale));
         }
     }
 
-    /// Counts one cell, which starts `at`; returns the histogram slot of an answer on the scale.
+    /// Counts one cell, which starts at `place`; returns the histogram slot of an answer on the scale.
     #[inline]
-    fn record(&mut self, answers: &Answers, cell: &RowCell<'_>, at: &dyn Fn() -> Position) -> Option<usize> {
+    fn record(&mut self, answers: &Answers, cell: &RowCell<'_>, place: &CellPlace<'_>) -> Option<usize> {
         // Most cells of an export are one or two digits: counted here, in
         // the loop over a row's cells.
         if let Some(value) = short_number(cell.bytes) {
@@ -213,12 +213,12 @@ impl ColumnCount {
                 return self.score(value, answers.scale);
             }
         }
-        self.record_other(answers, at, cell.bytes, cell.overflowed)
+        self.record_other(answers, place, cell.bytes, cell.overflowed)
     }
 
     /// Counts a cell that is not a short number on the scale.
     #[inline(never)]
-    fn record_other(&mut self, answers: &Answers, at: &dyn Fn() -> Position, entry: &[u8], overflowed: bool) -> Option<usize> {
+    fn record_other(&mut self, answers: &Answers, at: &CellPlace<'_>, entry: &[u8], overflowed: bool) -> Option<usize> {
         if !overflowed && !entry.is_empty() && entry.len() <= 9 && entry.iter().all(u8::is_ascii_digit) {
             let value = entry.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
             if value >= u32::from(answers.scale.min) && value <= u32::from(answers.scale.max) {
@@ -306,7 +306,7 @@ impl ColumnProfiles {
             self.counts.push(ColumnCount::new(answers.scale, 0));
         }
         for (c, (count, cell)) in self.counts.iter_mut().zip(row.cells).enumerate() {
-            let _ = count.record(answers, cell, &|| row.start_of(c));
+            let _ = count.record(answers, cell, &row.place_of(c));
         }
     }
 
@@ -466,7 +466,7 @@ impl ListReader {
             let mut at = start;
             for piece in self.entry.bytes.split(|&b| b == b',') {
                 if !trim_cell(piece).is_empty() {
-                    self.count.record(answers, &RowCell { bytes: piece, overflowed: false }, &|| at);
+                    self.count.record(answers, &RowCell { bytes: piece, overflowed: false }, &CellPlace::At(at));
                 }
                 for &b in piece {
                     at.advance(b);
@@ -474,7 +474,7 @@ impl ListReader {
                 at.advance(b',');
             }
         } else {
-            self.count.record(answers, &RowCell { bytes: &self.entry.bytes, overflowed: self.entry.overflowed }, &|| start);
+            self.count.record(answers, &RowCell { bytes: &self.entry.bytes, overflowed: self.entry.overflowed }, &CellPlace::At(start));
         }
         self.entry.clear();
     }
@@ -680,7 +680,7 @@ impl TableCounts {
         self.column(self.chosen.max(row.cells.len().saturating_sub(1)));
         let mut answer = None;
         for (c, (count, cell)) in self.counts.iter_mut().zip(row.cells).enumerate() {
-            let slot = count.record(answers, cell, &|| row.start_of(c));
+            let slot = count.record(answers, cell, &row.place_of(c));
             if c == self.chosen {
                 answer = slot;
             }
@@ -690,7 +690,7 @@ impl TableCounts {
         }
         let first = row.cells.first().map_or(&[][..], |c| c.bytes);
         for count in &mut self.counts[row.cells.len()..] {
-            count.reject(&|| row.start, first, RejectReason::MissingValue, self.scale);
+            count.reject(&CellPlace::At(row.start), first, RejectReason::MissingValue, self.scale);
         }
     }
 }
@@ -717,18 +717,19 @@ impl TableCounts {
             }
         }
         self.column(self.chosen);
+        let place = CellPlace::InLine { line: text, at: start };
         let mut read = 0;
         for cell in cells() {
             if read == self.counts.len() {
                 self.column(read);
             }
-            let _ = self.counts[read].record(answers, &cell, &|| place_in_line(text, cell.bytes, start));
+            let _ = self.counts[read].record(answers, &cell, &place);
             read += 1;
         }
         if read < self.counts.len() {
             let first = cells().next().map_or(&[][..], |c| c.bytes);
             for count in &mut self.counts[read..] {
-                count.reject(&|| start, first, RejectReason::MissingValue, self.scale);
+                count.reject(&CellPlace::At(start), first, RejectReason::MissingValue, self.scale);
             }
         }
     }

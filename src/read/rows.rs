@@ -140,6 +140,25 @@ enum CellStarts<'a> {
     Unsplit(&'a [u8]),
 }
 
+/// Where a cell starts, or how to find it when asked: most places are never
+/// asked for (only those of rejected entries that are kept, and of dates).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum CellPlace<'a> {
+    At(Position),
+    /// The cell is a piece of `line`, which starts `at`.
+    InLine { line: &'a [u8], at: Position },
+}
+
+impl CellPlace<'_> {
+    /// Where `cell`, the cell this place is of, starts.
+    pub fn of(&self, cell: &[u8]) -> Position {
+        match *self {
+            CellPlace::At(at) => at,
+            CellPlace::InLine { line, at } => place_in_line(line, cell, at),
+        }
+    }
+}
+
 /// Where `piece`, a part of `line` (which starts `at`), starts.
 pub(crate) fn place_in_line(line: &[u8], piece: &[u8], at: Position) -> Position {
     let offset = (piece.as_ptr() as usize).wrapping_sub(line.as_ptr() as usize).min(line.len());
@@ -149,11 +168,16 @@ pub(crate) fn place_in_line(line: &[u8], piece: &[u8], at: Position) -> Position
 impl<'a> Row<'a> {
     /// Where cell `c` (from 0, one of `cells`) starts.
     pub fn start_of(&self, c: usize) -> Position {
+        self.place_of(c).of(self.cells[c].bytes)
+    }
+
+    /// How to find where cell `c` starts, without finding it yet.
+    pub fn place_of(&self, c: usize) -> CellPlace<'a> {
         match self.starts {
-            CellStarts::Text { text, at } => place_in_line(text, self.cells[c].bytes, at),
-            CellStarts::Each(starts) => starts[c],
+            CellStarts::Text { text, at } => CellPlace::InLine { line: text, at },
+            CellStarts::Each(starts) => CellPlace::At(starts[c]),
             // It has no cells to ask about.
-            CellStarts::Unsplit(_) => self.start,
+            CellStarts::Unsplit(_) => CellPlace::At(self.start),
         }
     }
 
