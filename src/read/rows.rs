@@ -160,8 +160,14 @@ impl CellPlace<'_> {
 }
 
 /// Where `piece`, a part of `line` (which starts `at`), starts.
+/// A quoted cell starts at its opening quote, right before its piece: no
+/// other piece follows a quote, as a row is split here only when every quote
+/// in it opens or closes a cell.
 pub(crate) fn place_in_line(line: &[u8], piece: &[u8], at: Position) -> Position {
-    let offset = (piece.as_ptr() as usize).wrapping_sub(line.as_ptr() as usize).min(line.len());
+    let mut offset = (piece.as_ptr() as usize).wrapping_sub(line.as_ptr() as usize).min(line.len());
+    if offset > 0 && line[offset - 1] == b'"' {
+        offset -= 1;
+    }
     Position { line: at.line, column: at.column + characters(&line[..offset]) }
 }
 
@@ -229,6 +235,12 @@ pub(crate) struct RowReader {
     /// Rows without quotes are lent as their text, for a reader that splits
     /// them as it counts them (see [`RowReader::unsplit`]).
     unsplit: bool,
+    /// Rows with quotes to leave to csv-core before [`split_quoted_row`] is
+    /// tried again, and how many were left after its last miss: a text
+    /// whose quoted rows it cannot split (doubled quotes in every row) is
+    /// not walked twice, row after row.
+    quoted_rows_to_skip: u32,
+    quoted_rows_skipped: u32,
 }
 
 /// A csv-core reader that is kept for the next text with the same delimiter.
@@ -303,6 +315,8 @@ impl RowReader {
             lent: Vec::new(),
             lent_starts: Vec::new(),
             unsplit: false,
+            quoted_rows_to_skip: 0,
+            quoted_rows_skipped: 0,
         }
     }
 
@@ -416,6 +430,26 @@ impl RowReader {
             let end = match rest[first] {
                 b'\n' => first,
                 b'\r' if rest.get(first + 1) == Some(&b'\n') => first + 1,
+                b'"' => {
+                    // Exports quote a comment with a comma, or every cell
+                    // (Google Forms): most such rows split here too.
+                    if self.quoted_rows_to_skip > 0 {
+                        self.quoted_rows_to_skip -= 1;
+                        return taken;
+                    }
+                    cells.clear();
+                    let Some((row, end)) = split_quoted_row(rest, delimiter, long_column, cells) else {
+                        self.quoted_rows_skipped = (self.quoted_rows_skipped * 2).clamp(1, 64);
+                        self.quoted_rows_to_skip = self.quoted_rows_skipped;
+                        return taken;
+                    };
+                    self.quoted_rows_skipped = 0;
+                    let start = self.at;
+                    on_row(Row { cells, start, starts: CellStarts::Text { text: &rest[..row], at: start } });
+                    self.at.advance(b'\n');
+                    taken += end + 1;
+                    continue;
+                }
                 _ => return taken,
             };
             let line = &rest[..end];
@@ -474,6 +508,41 @@ impl RowReader {
             self.used = 0;
             self.row_start = None;
             self.between_rows = true;
+        }
+    }
+}
+
+/// Splits the row at the start of `text` as csv-core would, when each of
+/// its quoted cells closes on the row's line and is followed by the
+/// delimiter or the line end: its cells (a quoted one is the text between
+/// its quotes) go into `cells`, and it returns the row's length and the index
+/// of its LF. `None` leaves the row to csv-core: a doubled quote, a line end
+/// inside quotes, text after a closing quote, a quote inside a cell, a bare
+/// CR, or a row that goes on past `text`.
+fn split_quoted_row<'a>(text: &'a [u8], delimiter: u8, long_column: Option<usize>, cells: &mut Vec<RowCell<'a>>) -> Option<(usize, usize)> {
+    let mut at = 0;
+    loop {
+        let limit = cell_limit(long_column == Some(cells.len()));
+        let after = if text.get(at) == Some(&b'"') {
+            let close = at + 1 + super::scan::find_first_of(&text[at + 1..], [b'"', b'\n', b'\r'])?;
+            if text[close] != b'"' {
+                return None;
+            }
+            cells.push(RowCell::of_text(&text[at + 1..close], limit));
+            close + 1
+        } else {
+            let end = at + text[at..].iter().position(|&b| b == delimiter || b == b'\n' || b == b'\r' || b == b'"')?;
+            if text[end] == b'"' {
+                return None;
+            }
+            cells.push(RowCell::of_text(&text[at..end], limit));
+            end
+        };
+        match text.get(after) {
+            Some(&b) if b == delimiter => at = after + 1,
+            Some(b'\n') => return Some((after, after)),
+            Some(b'\r') if text.get(after + 1) == Some(&b'\n') => return Some((after, after + 1)),
+            _ => return None,
         }
     }
 }
@@ -589,7 +658,7 @@ mod tests {
     }
 
     #[test]
-    fn rows_without_quotes_are_split_as_csv_core_splits_them() {
+    fn rows_split_here_are_split_as_csv_core_splits_them() {
         // One byte at a time no row is ever whole in a chunk, so csv-core reads them all.
         let long = "x".repeat(300);
         let texts = [
@@ -602,6 +671,19 @@ mod tests {
             "\n\n1\n\n2\n".to_string(),
             // A mark in mid-text is text, also where csv-core reads first.
             "a;b\n1;2\n\u{feff}\"q\";4\n\u{feff}3;4\n".to_string(),
+            // Quoted rows: every cell (Google Forms), a comment (Qualtrics),
+            // empty quotes, non-ASCII and delimiters inside, CRLF, and each
+            // kind that is left to csv-core: doubled quotes, a quote inside
+            // a cell, text after a closing quote, line ends inside quotes, a
+            // last row without a line end, a quote that never closes.
+            "\"a\",\"b, c\",\"9\"\n\"x\",\"\",\"10\"\r\n".to_string(),
+            "1,2,\"Fast, friendly\"\n3,4,plain\n5,\"\u{e9}; \u{fc}\",6\n\"\",\"\",\"\"\n".to_string(),
+            "\"He said \"\"hi\"\"\",5\n\"\"\"q\",6\n7,\"\"\"\"\n".to_string(),
+            "ab\"c,5\n\"a\"b,5\n\"a\" ,5\n1,\"x\"\r2\n".to_string(),
+            "\"a\nb\",5\n\"c\r\nd\",6\n\"e\rf\",7\n8,9\n".to_string(),
+            "1,\"a\"\n\"b\",\"c\"".to_string(),
+            "1,\"open,5\n6,7\n".to_string(),
+            format!("id,\"comment\"\n\"1\",\"{long}\"\n2,\"{long}\",\"\"\n"),
         ];
         for text in &texts {
             for delimiter in [b',', b';'] {
