@@ -73,6 +73,8 @@ function scores(count) {
 
 const CSV_HEADER = 'id,date,region,How likely are you to recommend us?,' + Array.from({ length: 16 }, (_, i) => `q${i + 1}`).join(',') + '\n';
 const csvRow = (i) => `${i},2024-01-01,north,${i % 11},${'3,'.repeat(15)}fine\n`;
+// The same row as Google Forms writes its exports: every cell quoted.
+const quotedCsvRow = (i) => [i, '2024/01/05 3:12:55 PM GMT+1', 'north', i % 11, ...Array(15).fill(3), 'Fast, friendly'].map((cell) => `"${cell}"`).join(',') + '\n';
 const NPS_COLUMN = 3; // the fourth column holds the score
 
 /** 1000 → '1,000', 1e6 → '1M', 1e4 → '10k'. */
@@ -304,6 +306,15 @@ const aloneNote = `
   ]);
   const [alone] = race(label, text, [{ name: OURS, fn: analyzeNps }]);
   row([label, text.length.toLocaleString('en'), formatTime(ours), mbps(text.length, ours), formatTime(papa), ratio(papa, ours), formatTime(split), ratio(split, ours), formatTime(alone), mbps(text.length, alone)]);
+  // Quotes: a split at commas would cut "Fast, friendly" in two, so only Papa Parse reads it.
+  const quoted = CSV_HEADER + Array.from({ length: rows }, (_, i) => quotedCsvRow(i)).join('');
+  const quotedLabel = `the same, every cell quoted`;
+  const [oursQuoted, papaQuoted] = race(quotedLabel, quoted, [
+    { name: OURS, fn: analyzeNps },
+    { name: 'Papa Parse', fn: viaPapa },
+  ]);
+  const [aloneQuoted] = race(quotedLabel, quoted, [{ name: OURS, fn: analyzeNps }]);
+  row([quotedLabel, quoted.length.toLocaleString('en'), formatTime(oursQuoted), mbps(quoted.length, oursQuoted), formatTime(papaQuoted), ratio(papaQuoted, oursQuoted), '—', '—', formatTime(aloneQuoted), mbps(quoted.length, aloneQuoted)]);
 }
 
 // ── 4. the file reader ──────────────────────────────────────────────────
