@@ -196,11 +196,19 @@ impl ColumnCount {
     }
 
     /// `place` is worked out only for a rejected entry that is kept.
+    #[inline]
     fn reject(&mut self, place: &CellPlace<'_>, entry: &[u8], reason: RejectReason, scale: Scale) {
         self.rejected_count += 1;
         if self.rejected.len() < self.keep {
-            self.rejected.push(rejected(place.of(entry), entry, reason, scale));
+            self.keep_rejected(place, entry, reason, scale);
         }
+    }
+
+    /// The first rejects of a column are kept; the rest only counted.
+    #[cold]
+    #[inline(never)]
+    fn keep_rejected(&mut self, place: &CellPlace<'_>, entry: &[u8], reason: RejectReason, scale: Scale) {
+        self.rejected.push(rejected(place.of(entry), entry, reason, scale));
     }
 
     /// Counts one cell, which starts at `place`; returns the histogram slot of an answer on the scale.
@@ -219,33 +227,37 @@ impl ColumnCount {
     /// Counts a cell that is not a short number on the scale.
     #[inline(never)]
     fn record_other(&mut self, answers: &Answers, at: &CellPlace<'_>, entry: &[u8], overflowed: bool) -> Option<usize> {
-        if !overflowed && !entry.is_empty() && entry.len() <= 9 && entry.iter().all(u8::is_ascii_digit) {
-            let value = entry.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
-            if value >= u32::from(answers.scale.min) && value <= u32::from(answers.scale.max) {
-                return self.score(value as u8, answers.scale);
+        self.record_looked(answers, at, entry, overflowed)
+    }
+
+    /// [`record_other`](Self::record_other) in the caller's loop: most cells
+    /// of an export that are not short numbers (ids, dates, words) are known
+    /// by a quick look, here, and the rest are read in full out of line. The
+    /// rows lent unsplit take it; split rows would run slower with it.
+    #[inline(always)]
+    fn record_looked(&mut self, answers: &Answers, at: &CellPlace<'_>, entry: &[u8], overflowed: bool) -> Option<usize> {
+        match quick_look(entry, overflowed, answers.labels) {
+            Some(QuickLook::Whole(value)) => {
+                if value >= u32::from(answers.scale.min) && value <= u32::from(answers.scale.max) {
+                    return self.score(value as u8, answers.scale);
+                }
+                self.other += 1;
+                self.number(f64::from(value));
+                self.reject(at, entry, RejectReason::OutOfRange, answers.scale);
+                None
             }
-            self.other += 1;
-            self.number(f64::from(value));
-            self.reject(at, entry, RejectReason::OutOfRange, answers.scale);
-            return None;
+            Some(QuickLook::NoNumber) => {
+                self.other += 1;
+                self.reject(at, entry, RejectReason::NotANumber, answers.scale);
+                None
+            }
+            None => self.record_read(answers, at, entry, overflowed),
         }
-        // A word with no digit and no "l" is neither a number nor a scale's
-        // end (every such label has an "l"); Likert words are looked up instead.
-        if !answers.labels
-            && !overflowed
-            && entry.first().is_some_and(u8::is_ascii_alphabetic)
-            && !entry.iter().any(|&b| b.is_ascii_digit() || b == b'l' || b == b'L')
-        {
-            self.other += 1;
-            self.reject(at, entry, RejectReason::NotANumber, answers.scale);
-            return None;
-        }
-        // Dates and time stamps, of which exports have a column or three.
-        if !answers.labels && !overflowed && is_date_like(entry) {
-            self.other += 1;
-            self.reject(at, entry, RejectReason::NotANumber, answers.scale);
-            return None;
-        }
+    }
+
+    /// Counts a cell that the quick look left to the general reading.
+    #[inline(never)]
+    fn record_read(&mut self, answers: &Answers, at: &CellPlace<'_>, entry: &[u8], overflowed: bool) -> Option<usize> {
         let (cell, label) = if overflowed { (classify_entry(entry, true, answers.scale), None) } else { answers.read(entry) };
         match cell {
             Cell::Score(v) => {
@@ -320,6 +332,29 @@ impl ColumnProfiles {
             })
             .collect()
     }
+}
+
+/// What a quick look makes of a cell, before the general reading.
+enum QuickLook {
+    /// Up to nine ASCII digits alone.
+    Whole(u32),
+    /// A word with no digit and no "l", which is neither a number nor a
+    /// scale's end (every such label has an "l"), or a date: with numbers
+    /// only (Likert words are looked up instead).
+    NoNumber,
+}
+
+#[inline]
+fn quick_look(entry: &[u8], overflowed: bool, labels: bool) -> Option<QuickLook> {
+    if overflowed {
+        return None;
+    }
+    if !entry.is_empty() && entry.len() <= 9 && entry.iter().all(u8::is_ascii_digit) {
+        return Some(QuickLook::Whole(entry.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))));
+    }
+    let word = || entry.first().is_some_and(u8::is_ascii_alphabetic) && !entry.iter().any(|&b| b.is_ascii_digit() || b == b'l' || b == b'L');
+    // Dates and time stamps, of which exports have a column or three.
+    (!labels && (word() || is_date_like(entry))).then_some(QuickLook::NoNumber)
 }
 
 /// Digits, then `-` or `/`, in ASCII with no letter anywhere: a date or a
@@ -761,7 +796,8 @@ impl TableCounts {
                 }
             }
             let end = text[from..].iter().position(|&b| b == delimiter).map_or(text.len(), |p| from + p);
-            let _ = count.record(answers, &RowCell::of_text(&text[from..end], MAX_FIELD_BYTES), &place);
+            let cell = RowCell::of_text(&text[from..end], MAX_FIELD_BYTES);
+            let _ = count.record_looked(answers, &place, cell.bytes, cell.overflowed);
             if end == text.len() {
                 break;
             }
