@@ -227,7 +227,7 @@ impl ColumnCount {
     /// Counts a cell that is not a short number on the scale.
     #[inline(never)]
     fn record_other(&mut self, answers: &Answers, at: &CellPlace<'_>, entry: &[u8], overflowed: bool) -> Option<usize> {
-        self.record_looked(answers, at, entry, overflowed)
+        self.record_looked(answers, at, entry, overflowed, byte_classes(entry))
     }
 
     /// [`record_other`](Self::record_other) in the caller's loop: most cells
@@ -235,8 +235,8 @@ impl ColumnCount {
     /// by a quick look, here, and the rest are read in full out of line. The
     /// rows lent unsplit take it; split rows would run slower with it.
     #[inline(always)]
-    fn record_looked(&mut self, answers: &Answers, at: &CellPlace<'_>, entry: &[u8], overflowed: bool) -> Option<usize> {
-        match quick_look(entry, overflowed, answers.labels) {
+    fn record_looked(&mut self, answers: &Answers, at: &CellPlace<'_>, entry: &[u8], overflowed: bool, classes: u8) -> Option<usize> {
+        match quick_look(entry, overflowed, answers.labels, classes) {
             Some(QuickLook::Whole(value)) => {
                 if value >= u32::from(answers.scale.min) && value <= u32::from(answers.scale.max) {
                     return self.score(value as u8, answers.scale);
@@ -344,17 +344,68 @@ enum QuickLook {
     NoNumber,
 }
 
+/// The quick look at `entry`, whose [`byte_classes`] are `classes`.
 #[inline]
-fn quick_look(entry: &[u8], overflowed: bool, labels: bool) -> Option<QuickLook> {
+fn quick_look(entry: &[u8], overflowed: bool, labels: bool, classes: u8) -> Option<QuickLook> {
     if overflowed {
         return None;
     }
-    if !entry.is_empty() && entry.len() <= 9 && entry.iter().all(u8::is_ascii_digit) {
+    if classes == DIGIT && entry.len() <= 9 {
         return Some(QuickLook::Whole(entry.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))));
     }
-    let word = || entry.first().is_some_and(u8::is_ascii_alphabetic) && !entry.iter().any(|&b| b.is_ascii_digit() || b == b'l' || b == b'L');
+    let word = entry.first().is_some_and(u8::is_ascii_alphabetic) && classes & (DIGIT | LETTER_L) == 0;
     // Dates and time stamps, of which exports have a column or three.
-    (!labels && (word() || is_date_like(entry))).then_some(QuickLook::NoNumber)
+    let date = || classes & (DATE_SIGN | LETTER_L | OTHER_LETTER | NON_ASCII) == DATE_SIGN && is_date_like(entry);
+    (!labels && (word || date())).then_some(QuickLook::NoNumber)
+}
+
+/// Kinds of bytes, one bit each, gathered over a cell by OR so that the
+/// quick look needs one pass: a cell of digits alone has exactly `DIGIT`.
+const DIGIT: u8 = 1;
+/// `l` and `L`, which every end label of a scale has.
+const LETTER_L: u8 = 2;
+const OTHER_LETTER: u8 = 4;
+/// `-` and `/`, which dates are written with.
+const DATE_SIGN: u8 = 8;
+const NON_ASCII: u8 = 16;
+const OTHER_ASCII: u8 = 32;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'l' | b'L' => LETTER_L,
+            b'a'..=b'z' | b'A'..=b'Z' => OTHER_LETTER,
+            b'-' | b'/' => DATE_SIGN,
+            0x80..=0xff => NON_ASCII,
+            _ => OTHER_ASCII,
+        };
+        b += 1;
+    }
+    class
+};
+
+/// The kinds of the bytes of `entry`; 0 for an empty one.
+#[inline]
+fn byte_classes(entry: &[u8]) -> u8 {
+    entry.iter().fold(0, |classes, &b| classes | BYTE_CLASS[usize::from(b)])
+}
+
+/// The end of the cell that starts at `from` in `row` (the delimiter's
+/// index, or the row's length) and the [`byte_classes`] of the cell, found
+/// in one pass.
+#[inline]
+fn cell_end_and_classes(row: &[u8], from: usize, delimiter: u8) -> (usize, u8) {
+    let mut classes = 0;
+    for (i, &b) in row.iter().enumerate().skip(from) {
+        if b == delimiter {
+            return (i, classes);
+        }
+        classes |= BYTE_CLASS[usize::from(b)];
+    }
+    (row.len(), classes)
 }
 
 /// Digits, then `-` or `/`, in ASCII with no letter anywhere: a date or a
@@ -795,9 +846,9 @@ impl TableCounts {
                     continue;
                 }
             }
-            let end = text[from..].iter().position(|&b| b == delimiter).map_or(text.len(), |p| from + p);
+            let (end, classes) = cell_end_and_classes(text, from, delimiter);
             let cell = RowCell::of_text(&text[from..end], MAX_FIELD_BYTES);
-            let _ = count.record_looked(answers, &place, cell.bytes, cell.overflowed);
+            let _ = count.record_looked(answers, &place, cell.bytes, cell.overflowed, classes);
             if end == text.len() {
                 break;
             }
