@@ -1535,15 +1535,7 @@ mod tests {
             }
         }
         for scale in [S, Scale { min: 1, max: 5 }] {
-            let read = |mut rows: RowReader| {
-                let answers = Answers::numbers(scale);
-                let plan = layout::plan(b"id;Score\n1;3\n", &answers, HeaderWords::RECOMMEND, None).unwrap();
-                let mut table = TableReader::new(b',', &plan, scale, 2, None).table;
-                rows.feed(text.as_bytes(), &mut |row| table.count_row(row, &answers));
-                rows.finish(&mut |row| table.count_row(row, &answers));
-                (table.counts, table.data_rows)
-            };
-            let (split, unsplit) = (read(RowReader::new(b',')), read(RowReader::unsplit(b',')));
+            let (split, unsplit) = (read_table(&text, b',', scale, false), read_table(&text, b',', scale, true));
             assert_eq!(unsplit, split, "scale {scale:?}");
             // The third column holds each cell 12 × 12 × 2 times (every
             // first and second cell, with and without the delimiter after
@@ -1584,7 +1576,7 @@ mod tests {
         // By hand: ten columns get a 3 each, nine a 5, and the tenth a 0,
         // which is below the 1–5 scale.
         for scale in [S, Scale { min: 1, max: 5 }] {
-            let counts = read_table("a,b,c\n3,3,3,3,3,3,3,3,3,3\n5,5,5,5,5,5,5,5,5,0\n", b',', scale, true);
+            let (counts, _) = read_table("a,b,c\n3,3,3,3,3,3,3,3,3,3\n5,5,5,5,5,5,5,5,5,0\n", b',', scale, true);
             let at = |v: u8| usize::from(v - scale.min);
             assert!(counts.iter().all(|c| c.histogram[at(3)] == 1), "scale {scale:?}");
             assert!(counts[..9].iter().all(|c| c.histogram[at(5)] == 1 && c.rejected_count == 0), "scale {scale:?}");
@@ -1594,15 +1586,15 @@ mod tests {
     }
 
     /// Every column's counts of `text`, a table read with its rows split or
-    /// lent unsplit.
-    fn read_table(text: &str, delimiter: u8, scale: Scale, unsplit: bool) -> Vec<ColumnCount> {
+    /// lent unsplit, and its data rows.
+    fn read_table(text: &str, delimiter: u8, scale: Scale, unsplit: bool) -> (Vec<ColumnCount>, u64) {
         let answers = Answers::numbers(scale);
         let plan = layout::plan(b"id;Score\n1;3\n", &answers, HeaderWords::RECOMMEND, None).unwrap();
         let mut table = TableReader::new(delimiter, &plan, scale, 2, None).table;
         let mut rows = if unsplit { RowReader::unsplit(delimiter) } else { RowReader::new(delimiter) };
         rows.feed(text.as_bytes(), &mut |row| table.count_row(row, &answers));
         rows.finish(&mut |row| table.count_row(row, &answers));
-        table.counts
+        (table.counts, table.data_rows)
     }
 
     #[test]
