@@ -881,7 +881,8 @@ impl TableCounts {
         let Some(Ok(bytes)) = row.get(from..from + 8).map(<[u8; 8]>::try_from) else { return 0 };
         // Digits become their values and delimiters zero; a pair is good
         // when its odd byte is zero and its even byte below ten.
-        let pairs = u64::from_le_bytes(bytes) ^ (0x0030_0030_0030_0030 | u64::from(self.delimiter) * 0x0100_0100_0100_0100);
+        let digit_then_delimiter = 0x0030_0030_0030_0030 | (u64::from(self.delimiter) * 0x0100_0100_0100_0100);
+        let pairs = u64::from_le_bytes(bytes) ^ digit_then_delimiter;
         let values = pairs & EVEN;
         let bad_value = (((values & 0x007f_007f_007f_007f) + 0x0076_0076_0076_0076) | values) & 0x0080_0080_0080_0080;
         let bad_delimiter = pairs & !EVEN;
