@@ -115,10 +115,12 @@ pub fn likert_label(text: &[u8], points: usize) -> Option<(u8, &'static LabelSca
         7 => SEVEN,
         _ => return None,
     };
-    let text = core::str::from_utf8(text).ok()?.trim().trim_end_matches('.').to_ascii_lowercase();
+    // The labels are written in lower case; a cell is compared to them
+    // without a lower-case copy of it, which every word of an export made.
+    let text = core::str::from_utf8(text).ok()?.trim().trim_end_matches('.');
     for scale in scales {
         for (i, ways) in scale.labels.iter().enumerate() {
-            if ways.iter().any(|way| *way == text) {
+            if ways.iter().any(|way| way.eq_ignore_ascii_case(text)) {
                 return Some((i as u8 + 1, scale));
             }
         }
@@ -129,6 +131,18 @@ pub fn likert_label(text: &[u8], points: usize) -> Option<(u8, &'static LabelSca
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_label_is_written_in_lower_case_with_a_letter() {
+        // Cells are compared to them ignoring ASCII case, and a cell without
+        // a letter (a date) is never looked up.
+        for scale in FIVE.iter().chain(SEVEN) {
+            for way in scale.labels.iter().flat_map(|ways| ways.iter()) {
+                assert_eq!(*way, way.to_lowercase(), "{}", scale.name);
+                assert!(way.chars().any(char::is_alphabetic), "{}", scale.name);
+            }
+        }
+    }
 
     #[test]
     fn each_scale_reads_its_labels_from_one_up() {

@@ -339,8 +339,8 @@ enum QuickLook {
     /// Up to nine ASCII digits alone.
     Whole(u32),
     /// A word with no digit and no "l", which is neither a number nor a
-    /// scale's end (every such label has an "l"), or a date: with numbers
-    /// only (Likert words are looked up instead).
+    /// scale's end (every such label has an "l"), when no Likert words are
+    /// looked up; or a date.
     NoNumber,
 }
 
@@ -353,10 +353,11 @@ fn quick_look(entry: &[u8], overflowed: bool, labels: bool, classes: u8) -> Opti
     if classes == DIGIT && entry.len() <= 9 {
         return Some(QuickLook::Whole(entry.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))));
     }
-    let word = entry.first().is_some_and(u8::is_ascii_alphabetic) && classes & (DIGIT | LETTER_L) == 0;
-    // Dates and time stamps, of which exports have a column or three.
+    let word = !labels && entry.first().is_some_and(u8::is_ascii_alphabetic) && classes & (DIGIT | LETTER_L) == 0;
+    // Dates and time stamps, of which exports have a column or three; with
+    // labels too, as every label has a letter.
     let date = || classes & (DATE_SIGN | LETTER_L | OTHER_LETTER | NON_ASCII) == DATE_SIGN && is_date_like(entry);
-    (!labels && (word || date())).then_some(QuickLook::NoNumber)
+    (word || date()).then_some(QuickLook::NoNumber)
 }
 
 /// Kinds of bytes, one bit each, gathered over a cell by OR so that the
@@ -1452,6 +1453,11 @@ mod tests {
         for entry in ["2024-01-01", "2024-01-01 10:00:00", "15/01/2024", "1/2", "5-", "10-", "3/4/5 "] {
             assert!(is_date_like(entry.as_bytes()), "{entry:?}");
             assert_eq!(classify(entry.as_bytes(), S), Cell::Rejected(RejectReason::NotANumber), "{entry:?}");
+            // No Likert label either: they are passed over with labels too.
+            for points in [5, 7] {
+                let likert = Answers::likert(Scale { min: 1, max: points });
+                assert_eq!(likert.read(entry.as_bytes()), (Cell::Rejected(RejectReason::NotANumber), None), "{entry:?}");
+            }
         }
         // Letters, another script, a sign or no digit first: read the general way.
         for entry in ["2024-01-01T10:00:00", "01/15/2024 10:11 AM", "10 - Extremely likely", "9-Likely", "٩-", "9.5", "7", "-3", " 5-3", "/5"] {
@@ -1460,6 +1466,8 @@ mod tests {
         proptest::proptest!(|(entry in "[0-9]{1,4}[-/][0-9 :/.,;+-]{0,16}")| {
             proptest::prop_assert!(is_date_like(entry.as_bytes()));
             proptest::prop_assert_eq!(classify(entry.as_bytes(), S), Cell::Rejected(RejectReason::NotANumber));
+            let likert = Answers::likert(Scale { min: 1, max: 5 });
+            proptest::prop_assert_eq!(likert.read(entry.as_bytes()), (Cell::Rejected(RejectReason::NotANumber), None));
         });
     }
 
