@@ -452,6 +452,10 @@ fn short_number(entry: &[u8]) -> Option<u8> {
 
 /// Classifies an entry of which only the first bytes may have been kept.
 pub(crate) fn classify_entry(entry: &[u8], overflowed: bool, scale: Scale) -> Cell {
+    // Most answers are one or two digits, which `classify` reads as their value.
+    if let Some(value) = short_number(entry).filter(|v| (scale.min..=scale.max).contains(v)) {
+        return Cell::Score(value);
+    }
     if overflowed {
         // Hundreds of bytes with no separator: never a score.
         let reason = if entry.iter().all(|b| b.is_ascii_digit()) {
@@ -1469,6 +1473,23 @@ mod tests {
             let likert = Answers::likert(Scale { min: 1, max: 5 });
             proptest::prop_assert_eq!(likert.read(entry.as_bytes()), (Cell::Rejected(RejectReason::NotANumber), None));
         });
+    }
+
+    #[test]
+    fn short_numbers_on_the_scale_are_what_classify_reads() {
+        // classify_entry and the row loops count them without classify.
+        for scale in [S, Scale { min: 1, max: 5 }, Scale { min: 1, max: 7 }] {
+            for n in 0..100u8 {
+                for text in [n.to_string(), format!("{n:02}")] {
+                    if let Some(value) = short_number(text.as_bytes()).filter(|v| (scale.min..=scale.max).contains(v)) {
+                        assert_eq!(value, n, "{text:?}");
+                        assert_eq!(classify(text.as_bytes(), scale), Cell::Score(n), "{text:?} on {scale:?}");
+                    } else {
+                        assert_ne!(classify(text.as_bytes(), scale), Cell::Score(n), "{text:?} on {scale:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
