@@ -77,6 +77,25 @@ test('a clean column counts every score, the last one without a line end too', (
   }
 });
 
+// Where every line holds the same score, the same lanes of every vector
+// hold it, so each of the vector code's counters reaches its most before it
+// is emptied (src/read/scan.rs: a nibble 15 vectors, a byte 255). A counter
+// that overflowed would lose counts, which sends its block the general way:
+// the histogram must come out right either way.
+test('a column of one score, each score in turn, counts every line', () => {
+  for (let score = 0; score <= 10; score++) {
+    for (const end of ['\n', '\r\n', ' ', ', ']) {
+      const text = `${score}${end}`.repeat(20_000);
+      const report = analyzeNps(text);
+      const histogram = Array(11).fill(0);
+      histogram[score] = 20_000;
+      assert.deepEqual(report.histogram, histogram, JSON.stringify([score, end]));
+      assert.equal(report.rejectedCount, 0);
+      assert.deepEqual(inPieces(createNpsReader, text.slice(0, 9_000), 5), analyzeNps(text.slice(0, 9_000)));
+    }
+  }
+});
+
 test('a value off a shorter scale sends its block the general way, with its place', () => {
   const text = `${'3\n'.repeat(3_000)}7\n${'4\n'.repeat(3_000)}`;
   const report = analyzeLikert(text, { scale: '1-5' });
