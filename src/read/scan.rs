@@ -4,8 +4,8 @@
 //! such answers, and its counts are taken at once, or the list reader reads
 //! it the general way and nothing of this count is kept.
 //!
-//! With WebAssembly SIMD (`simd128`, in every current browser and Node) the
-//! middle of a block is counted with vector compares; without it (the
+//! With WebAssembly SIMD (`simd128`, in every current browser and Node) a
+//! block is counted with vector compares; without it (the
 //! wasm2js build, native builds) every position is tested on its own. Both
 //! ways count by the same definition, written out in [`count_positions`].
 
@@ -46,9 +46,9 @@ impl BlockCounts {
 /// or at the start of the text) and whose entries all end inside it.
 pub(crate) fn count_block(block: &[u8], separators: Separators) -> BlockCounts {
     let mut counts = BlockCounts::default();
-    let middle_end = simd::count_middle(block, separators, &mut counts);
-    count_positions(block, 0..middle_end.start, separators, &mut counts);
-    count_positions(block, middle_end.end..block.len(), separators, &mut counts);
+    if !simd::count_all(block, separators, &mut counts) {
+        count_positions(block, 0..block.len(), separators, &mut counts);
+    }
     counts
 }
 
@@ -305,43 +305,65 @@ mod simd {
     /// nibble holds 15, and 255 byte-counter vectors are 17 of these.
     const NIBBLE_VECTORS: usize = 15;
 
-    /// Counts the positions of the returned range, whole vectors with one
-    /// vector before them and one after, into `counts`. Each vector's
-    /// separators are found once and shifted a lane for its neighbours.
+    /// Counts all of `block` into `counts`, vector by vector: each vector's
+    /// separators are found once and shifted a lane for its neighbours. The
+    /// last sixteen to thirty-one bytes are counted from a copy padded with
+    /// CRs, a separator that ends no line, so that every load stays inside
+    /// what it reads. (Counted byte by byte, the first and last vectors of a
+    /// block took a twentieth of reading a column.)
+    pub(super) fn count_all(block: &[u8], separators: Separators, counts: &mut BlockCounts) -> bool {
+        match (separators.blanks, separators.comma) {
+            (false, false) => count_all_of::<false, false>(block, counts),
+            (true, false) => count_all_of::<true, false>(block, counts),
+            (false, true) => count_all_of::<false, true>(block, counts),
+            (true, true) => count_all_of::<true, true>(block, counts),
+        }
+        true
+    }
+
+    fn count_all_of<const BLANKS: bool, const COMMA: bool>(block: &[u8], counts: &mut BlockCounts) {
+        let whole = if block.len() >= 32 { (block.len() - 16) / 16 * 16 } else { 0 };
+        count_vectors::<BLANKS, COMMA>(block, 0, whole, counts);
+        // The vector before the rest, or CRs at the block's start, then the rest.
+        let mut padded = [b'\r'; 64];
+        let context = &block[whole.saturating_sub(16)..whole];
+        padded[16 - context.len()..16].copy_from_slice(context);
+        let rest = &block[whole..];
+        padded[16..16 + rest.len()].copy_from_slice(rest);
+        count_vectors::<BLANKS, COMMA>(&padded, 16, 16 + rest.len().div_ceil(16) * 16, counts);
+    }
+
+    /// Counts the vectors from `first` up to `last` (a multiple of sixteen
+    /// bytes on) into `counts`; the sixteen bytes before `first` are read for
+    /// the separators before it (none there: the start of an entry may be),
+    /// and `bytes` holds sixteen past `last`.
     ///
     /// The ten digit values are counted two to a byte, one per nibble,
     /// through a table lookup each: five lookups and adds a vector where a
     /// compare and a subtraction per value took twenty operations.
-    pub(super) fn count_middle(block: &[u8], separators: Separators, counts: &mut BlockCounts) -> core::ops::Range<usize> {
-        match (separators.blanks, separators.comma) {
-            (false, false) => count_middle_of::<false, false>(block, counts),
-            (true, false) => count_middle_of::<true, false>(block, counts),
-            (false, true) => count_middle_of::<false, true>(block, counts),
-            (true, true) => count_middle_of::<true, true>(block, counts),
-        }
-    }
-
-    fn count_middle_of<const BLANKS: bool, const COMMA: bool>(block: &[u8], counts: &mut BlockCounts) -> core::ops::Range<usize> {
-        let vectors = (block.len() / 16).saturating_sub(2);
-        let (start, end) = (16, 16 + vectors * 16);
-        if vectors == 0 {
-            return 0..0;
+    #[inline(always)]
+    fn count_vectors<const BLANKS: bool, const COMMA: bool>(bytes: &[u8], first: usize, last: usize, counts: &mut BlockCounts) {
+        if first >= last {
+            return;
         }
         let zero = u8x16_splat(0);
         let mut values = [zero; 11];
         let mut nibbles = [zero; 5];
         let (mut entries, mut newlines) = (zero, zero);
-        let mut before_vector = separators_in::<BLANKS, COMMA>(load(block, 0));
-        let mut this_vector = separators_in::<BLANKS, COMMA>(load(block, 16));
-        let mut at = start;
+        let mut before_vector = match first {
+            0 => u8x16_splat(0xff),
+            _ => separators_in::<BLANKS, COMMA>(load(bytes, first - 16)),
+        };
+        let mut this_vector = separators_in::<BLANKS, COMMA>(load(bytes, first));
+        let mut at = first;
         // Byte counters hold 255 at most: drained every 255 vectors.
-        while at < end {
-            let stop = end.min(at + 255 * 16);
+        while at < last {
+            let stop = last.min(at + 255 * 16);
             while at < stop {
                 let group_stop = stop.min(at + NIBBLE_VECTORS * 16);
                 while at < group_stop {
-                    let v = load(block, at);
-                    let next_vector = separators_in::<BLANKS, COMMA>(load(block, at + 16));
+                    let v = load(bytes, at);
+                    let next_vector = separators_in::<BLANKS, COMMA>(load(bytes, at + 16));
                     let before = lanes_from::<15>(before_vector, this_vector);
                     let after = lanes_from::<1>(this_vector, next_vector);
                     let starts = v128_andnot(before, this_vector);
@@ -353,7 +375,7 @@ mod simd {
                     for (lanes, table) in nibbles.iter_mut().zip(NIBBLE_TABLES) {
                         *lanes = u8x16_add(*lanes, i8x16_swizzle(table, value));
                     }
-                    let one_zero = v128_and(u8x16_eq(v, u8x16_splat(b'1')), u8x16_eq(load(block, at + 1), u8x16_splat(b'0')));
+                    let one_zero = v128_and(u8x16_eq(v, u8x16_splat(b'1')), u8x16_eq(load(bytes, at + 1), u8x16_splat(b'0')));
                     let ten = v128_and(v128_and(starts, one_zero), lanes_from::<2>(this_vector, next_vector));
                     values[10] = u8x16_sub(values[10], ten);
                     entries = u8x16_sub(entries, starts);
@@ -374,7 +396,6 @@ mod simd {
             drain(&mut entries, &mut counts.entries);
             drain(&mut newlines, &mut counts.newlines);
         }
-        start..end
     }
 }
 
@@ -384,8 +405,8 @@ mod simd {
 
     /// Without SIMD every position is counted one by one.
     #[inline(always)]
-    pub(super) fn count_middle(_: &[u8], _: Separators, _: &mut BlockCounts) -> core::ops::Range<usize> {
-        0..0
+    pub(super) fn count_all(_: &[u8], _: Separators, _: &mut BlockCounts) -> bool {
+        false
     }
 
     #[inline(always)]
