@@ -233,6 +233,17 @@ mod simd {
         let mut at = 0;
         match unless {
             None => {
+                let found = |bytes: &[u8], at: usize| u8x16_eq(load(bytes, at), pattern);
+                // A list on one line has no LF in megabytes: four vectors a
+                // test, as below.
+                while let Some(window) = bytes.get(at..at + 64) {
+                    let window: &[u8; 64] = window.try_into().unwrap_or(&[0; 64]);
+                    let four = v128_or(v128_or(found(window, 0), found(window, 16)), v128_or(found(window, 32), found(window, 48)));
+                    if v128_any_true(four) {
+                        break;
+                    }
+                    at += 64;
+                }
                 while at + 16 <= bytes.len() {
                     if let Some(lane) = first_lane(u8x16_eq(load(bytes, at), pattern)) {
                         return Ok(at + lane);
@@ -242,6 +253,19 @@ mod simd {
             }
             Some(follower) => {
                 let follower = u8x16_splat(follower);
+                let unfollowed = |bytes: &[u8], at: usize| v128_andnot(u8x16_eq(load(bytes, at), pattern), u8x16_eq(load(bytes, at + 1), follower));
+                // Every CR of a CRLF text is followed, and a text of LF line
+                // ends has none: four vectors a test, from a window of known
+                // length so that no load is checked on its own. The vector
+                // that holds a find is then sought one by one.
+                while let Some(window) = bytes.get(at..at + 65) {
+                    let window: &[u8; 65] = window.try_into().unwrap_or(&[0; 65]);
+                    let four = v128_or(v128_or(unfollowed(window, 0), unfollowed(window, 16)), v128_or(unfollowed(window, 32), unfollowed(window, 48)));
+                    if v128_any_true(four) {
+                        break;
+                    }
+                    at += 64;
+                }
                 // The follower of each lane is in `bytes` too.
                 while at + 17 <= bytes.len() {
                     let unfollowed = v128_andnot(u8x16_eq(load(bytes, at), pattern), u8x16_eq(load(bytes, at + 1), follower));

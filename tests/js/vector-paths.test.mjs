@@ -127,8 +127,10 @@ test('tables of rows with and without quotes give the report of csv-core reading
 // byte: a bare CR, a quote or a row end that falls in each lane of the first
 // vectors, and past them in the bytes the vectors leave, must be found there.
 test('a bare CR, a quote or a row end is found in whichever lane of a vector it falls', () => {
+  // The searches test four vectors at a time, then the vector that holds
+  // the find: the CR falls in every lane of the first five such windows.
   for (let tens = 0; tens < 3; tens++) {
-    for (let nines = 0; nines < 20; nines++) {
+    for (let nines = 0; nines < 160; nines += tens === 1 ? 1 : 7) {
       // The CR ends the line of the 8; the text has no LF before it.
       const text = `${'10 '.repeat(tens)}${'9 '.repeat(nines)}8\r${'7\n'.repeat(30)}x\n`;
       const report = analyzeNps(text);
@@ -138,6 +140,13 @@ test('a bare CR, a quote or a row end is found in whichever lane of a vector it 
       // The bare CR ends line 1: the x stands on line 1 + 30 + 1.
       assert.deepEqual([report.rejected[0].text, report.rejected[0].line, report.rejected[0].column], ['x', 32, 1]);
     }
+  }
+  // The first LF, which ends the layout's first line, in every lane too.
+  for (let nines = 0; nines < 160; nines++) {
+    const text = `${'9 '.repeat(nines)}8\n${'7\n'.repeat(70)}`;
+    const report = analyzeNps(text);
+    assert.deepEqual(report, inPieces(createNpsReader, text, 5), `${nines} nines`);
+    assert.deepEqual([report.respondents, report.histogram[9], report.histogram[7]], [nines + 71, nines, 70]);
   }
   for (let width = 1; width < 40; width++) {
     const id = '4'.repeat(width);
