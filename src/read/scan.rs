@@ -378,7 +378,8 @@ mod simd {
             0 => u8x16_splat(0xff),
             _ => separators_in::<BLANKS, COMMA>(load(bytes, first - 16)),
         };
-        let mut this_vector = separators_in::<BLANKS, COMMA>(load(bytes, first));
+        let mut this_bytes = load(bytes, first);
+        let mut this_vector = separators_in::<BLANKS, COMMA>(this_bytes);
         let mut at = first;
         // Byte counters hold 255 at most: drained every 255 vectors.
         while at < last {
@@ -386,8 +387,12 @@ mod simd {
             while at < stop {
                 let group_stop = stop.min(at + NIBBLE_VECTORS * 16);
                 while at < group_stop {
-                    let v = load(bytes, at);
-                    let next_vector = separators_in::<BLANKS, COMMA>(load(bytes, at + 16));
+                    // One load a vector: its bytes are those loaded as the
+                    // next ones the round before, and the byte after each
+                    // lane is a lane shift away.
+                    let v = this_bytes;
+                    let next_bytes = load(bytes, at + 16);
+                    let next_vector = separators_in::<BLANKS, COMMA>(next_bytes);
                     let before = lanes_from::<15>(before_vector, this_vector);
                     let after = lanes_from::<1>(this_vector, next_vector);
                     let starts = v128_andnot(before, this_vector);
@@ -399,13 +404,14 @@ mod simd {
                     for (lanes, table) in nibbles.iter_mut().zip(NIBBLE_TABLES) {
                         *lanes = u8x16_add(*lanes, i8x16_swizzle(table, value));
                     }
-                    let one_zero = v128_and(u8x16_eq(v, u8x16_splat(b'1')), u8x16_eq(load(bytes, at + 1), u8x16_splat(b'0')));
+                    let one_zero = v128_and(u8x16_eq(v, u8x16_splat(b'1')), u8x16_eq(lanes_from::<1>(v, next_bytes), u8x16_splat(b'0')));
                     let ten = v128_and(v128_and(starts, one_zero), lanes_from::<2>(this_vector, next_vector));
                     values[10] = u8x16_sub(values[10], ten);
                     entries = u8x16_sub(entries, starts);
                     newlines = u8x16_sub(newlines, u8x16_eq(v, u8x16_splat(b'\n')));
                     before_vector = this_vector;
                     this_vector = next_vector;
+                    this_bytes = next_bytes;
                     at += 16;
                 }
                 for (k, lanes) in nibbles.iter_mut().enumerate() {
