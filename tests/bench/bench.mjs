@@ -480,17 +480,20 @@ try {
   // cleared in between): the first, with the page's code still cold, and the
   // median of the seven. The text is made beforehand, in a task of its own.
   {
-    const row = table([['paste', 32], ['first', 10], ['median of 7', 11], ['respondents', 11]]);
+    // "handler" is the paste event's own dispatch, which reads the text and
+    // updates the result synchronously: what is left of a frame for the rest.
+    const row = table([['paste', 32], ['first', 10], ['median of 7', 11], ['handler, median', 15], ['respondents', 11]]);
     for (const lines of QUICK ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]) {
       await page.evaluate((n) => {
         window.benchText = Array.from({ length: n }, (_, i) => String(i % 11)).join('\n');
       }, lines);
       await page.waitForTimeout(300);
-      const { times, respondents } = await page.evaluate(async () => {
+      const { times, handled, respondents } = await page.evaluate(async () => {
         const element = document.querySelector('loyalty-calculator');
         const textarea = element.shadowRoot.querySelector('textarea');
         const painted = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
         const times = [];
+        const handled = [];
         let respondents;
         for (let i = 0; i < 7; i++) {
           const data = new DataTransfer();
@@ -498,6 +501,7 @@ try {
           textarea.focus();
           const started = performance.now();
           textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+          handled.push(performance.now() - started);
           await painted();
           times.push(performance.now() - started);
           respondents = element.report?.respondents;
@@ -505,9 +509,9 @@ try {
           await painted();
         }
         delete window.benchText;
-        return { times, respondents };
+        return { times, handled, respondents };
       });
-      row([`${countName(lines)} lines pasted`, formatTime(times[0]), formatTime(median(times)), respondents === lines ? respondents.toLocaleString('en') : `counted ${respondents}`]);
+      row([`${countName(lines)} lines pasted`, formatTime(times[0]), formatTime(median(times)), formatTime(median(handled)), respondents === lines ? respondents.toLocaleString('en') : `counted ${respondents}`]);
     }
   }
 
