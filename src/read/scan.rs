@@ -225,58 +225,59 @@ mod simd {
         (lanes != 0).then(|| lanes.trailing_zeros() as usize)
     }
 
+    /// How far from the start of `bytes` 64 bytes at a time are passed over
+    /// while `test` finds nothing in any of their four vectors: one test of
+    /// four vectors instead of one a vector, from a window of `N` bytes (what
+    /// the tests of vectors at 0, 16, 32 and 48 read), so that no load is
+    /// checked on its own. The vector that holds a find is then sought one
+    /// by one.
+    #[inline(always)]
+    fn skip_quiet_windows<const N: usize>(bytes: &[u8], test: impl Fn(&[u8], usize) -> v128) -> usize {
+        let mut at = 0;
+        while let Some(Ok(window)) = bytes.get(at..at + N).map(<&[u8; N]>::try_from) {
+            let window = &window[..];
+            if v128_any_true(v128_or(v128_or(test(window, 0), test(window, 16)), v128_or(test(window, 32), test(window, 48)))) {
+                break;
+            }
+            at += 64;
+        }
+        at
+    }
+
     /// The first `needle` (that `unless` does not follow) in whole vectors
     /// from the start, or `Err` with how many bytes those vectors passed
     /// over; the rest is searched in words.
     pub(super) fn find(bytes: &[u8], needle: u8, unless: Option<u8>) -> Result<usize, usize> {
         let pattern = u8x16_splat(needle);
-        let mut at = 0;
         match unless {
             None => {
                 let found = |bytes: &[u8], at: usize| u8x16_eq(load(bytes, at), pattern);
-                // A list on one line has no LF in megabytes: four vectors a
-                // test, as below.
-                while let Some(window) = bytes.get(at..at + 64) {
-                    let window: &[u8; 64] = window.try_into().unwrap_or(&[0; 64]);
-                    let four = v128_or(v128_or(found(window, 0), found(window, 16)), v128_or(found(window, 32), found(window, 48)));
-                    if v128_any_true(four) {
-                        break;
-                    }
-                    at += 64;
-                }
+                // A list on one line has no LF in megabytes.
+                let mut at = skip_quiet_windows::<64>(bytes, found);
                 while at + 16 <= bytes.len() {
-                    if let Some(lane) = first_lane(u8x16_eq(load(bytes, at), pattern)) {
+                    if let Some(lane) = first_lane(found(bytes, at)) {
                         return Ok(at + lane);
                     }
                     at += 16;
                 }
+                Err(at)
             }
             Some(follower) => {
                 let follower = u8x16_splat(follower);
+                // The follower of each lane is in `bytes` too.
                 let unfollowed = |bytes: &[u8], at: usize| v128_andnot(u8x16_eq(load(bytes, at), pattern), u8x16_eq(load(bytes, at + 1), follower));
                 // Every CR of a CRLF text is followed, and a text of LF line
-                // ends has none: four vectors a test, from a window of known
-                // length so that no load is checked on its own. The vector
-                // that holds a find is then sought one by one.
-                while let Some(window) = bytes.get(at..at + 65) {
-                    let window: &[u8; 65] = window.try_into().unwrap_or(&[0; 65]);
-                    let four = v128_or(v128_or(unfollowed(window, 0), unfollowed(window, 16)), v128_or(unfollowed(window, 32), unfollowed(window, 48)));
-                    if v128_any_true(four) {
-                        break;
-                    }
-                    at += 64;
-                }
-                // The follower of each lane is in `bytes` too.
+                // ends has none.
+                let mut at = skip_quiet_windows::<65>(bytes, unfollowed);
                 while at + 17 <= bytes.len() {
-                    let unfollowed = v128_andnot(u8x16_eq(load(bytes, at), pattern), u8x16_eq(load(bytes, at + 1), follower));
-                    if let Some(lane) = first_lane(unfollowed) {
+                    if let Some(lane) = first_lane(unfollowed(bytes, at)) {
                         return Ok(at + lane);
                     }
                     at += 16;
                 }
+                Err(at)
             }
         }
-        Err(at)
     }
 
     /// The first of `needles` in whole vectors from the start, or `Err` with
