@@ -831,7 +831,10 @@ impl TableCounts {
                 self.preview_rows += 1;
             }
         }
-        self.column(self.chosen);
+        // Out of line, and needed only until the chosen column has its count.
+        if self.counts.len() <= self.chosen {
+            self.column(self.chosen);
+        }
         let place = CellPlace::InLine { line: text, at: start };
         let mut read = 0;
         let mut from = 0;
