@@ -596,11 +596,9 @@ impl ListReader {
 
     /// The fastest path: a block of entries that are all one digit or `10`
     /// on the scale, counted at once (see [`scan`]). `None` when the block
-    /// holds anything else, or too little to count this way.
+    /// holds anything else. The caller tries it only where at least
+    /// [`MIN_BLOCK_BYTES`] are left.
     fn short_scores_block(&mut self, rest: &[u8], scale: Scale) -> Option<usize> {
-        if rest.len() < MIN_BLOCK_BYTES {
-            return None;
-        }
         let window = &rest[..rest.len().min(BLOCK_BYTES)];
         // Only whole entries: the block ends after its last separator.
         let end = window.iter().rposition(|&b| self.block_separators.contains(b))? + 1;

@@ -5,7 +5,7 @@
 //! it the general way and nothing of this count is kept.
 //!
 //! With WebAssembly SIMD (`simd128`, in every current browser and Node) a
-//! block is counted with vector compares; without it (the
+//! block is counted with vector compares and table lookups; without it (the
 //! wasm2js build, native builds) every position is tested on its own. Both
 //! ways count by the same definition, written out in [`count_positions`].
 
