@@ -500,23 +500,28 @@ pub(crate) fn plan(
     words: HeaderWords,
     selector: Option<&ColumnSelector>,
 ) -> Result<Plan, OptionError> {
+    // A pasted column of numbers, the most common input, is known from one
+    // pass over its bytes; the judgement below, which would come to the same
+    // plan (a list of one entry a line, commas decimal, no header), passes
+    // over every line several times, and took longer than the reading of a
+    // thousand answers after it.
+    if lines_of_digits(sample).is_some_and(|lines| lines >= 2) {
+        let layout = Layout { decimal_comma: true, ..Layout::PLAIN_LIST };
+        return list_plan(layout, None, selector, false);
+    }
+    judged_plan(sample, answers, words, selector)
+}
+
+/// The plan of `sample` from the judgement of its lines and rows.
+fn judged_plan(
+    sample: &[u8],
+    answers: &Answers,
+    words: HeaderWords,
+    selector: Option<&ColumnSelector>,
+) -> Result<Plan, OptionError> {
     let lines: Vec<&[u8]> = super::scan::lines(sample).map(trim_line_end).filter(|l| !is_blank_line_or_row(l)).collect();
-    let list = |layout: Layout, headers: Vec<ColumnHeader>, column: Option<ScoreColumn>| Plan {
-        layout,
-        column,
-        header_rows: usize::from(layout.header),
-        headers,
-        candidates: Vec::new(),
-        status_column: None,
-        whole_lines: false,
-        suggested: None,
-    };
     if lines.len() < 2 {
-        if let Some(selector) = selector {
-            find_column(selector, &[], 1)?;
-        }
-        let column = selector.map(|_| ScoreColumn { index: 1, name: None, short_name: None, chosen_by: ColumnChoice::Option });
-        return Ok(list(Layout::PLAIN_LIST, Vec::new(), column));
+        return list_plan(Layout::PLAIN_LIST, None, selector, false);
     }
 
     for delimiter in [Delimiter::Tab, Delimiter::Semicolon, Delimiter::Comma] {
@@ -600,25 +605,58 @@ pub(crate) fn plan(
     // only when every line holds one comma is it a list of pairs. An entry with
     // several commas is always a list, wherever it stands (see the list reader).
     let decimal_comma = one_per_line && comma_lines < body.len();
-    let headers = if header {
-        vec![ColumnHeader {
-            name: Some(column_name(lines[0])),
+    let layout = Layout { kind: LayoutKind::List, delimiter: None, header, decimal_comma };
+    list_plan(layout, header.then_some(lines[0]), selector, whole_lines)
+}
+
+/// The plan of a list, under `header` when it has one; the `column` option
+/// can only name its one column.
+fn list_plan(layout: Layout, header: Option<&[u8]>, selector: Option<&ColumnSelector>, whole_lines: bool) -> Result<Plan, OptionError> {
+    let headers: Vec<ColumnHeader> = header
+        .map(|line| ColumnHeader {
+            name: Some(column_name(line)),
             short_name: None,
-            texts: vec![String::from_utf8_lossy(trim_cell(lines[0])).to_ascii_lowercase()],
-        }]
-    } else {
-        Vec::new()
-    };
+            texts: vec![String::from_utf8_lossy(trim_cell(line)).to_ascii_lowercase()],
+        })
+        .into_iter()
+        .collect();
+    let name = headers.first().and_then(|h| h.name.clone());
     let column = match selector {
         Some(selector) => {
             find_column(selector, &headers, 1)?;
-            Some(ScoreColumn { index: 1, name: headers.first().and_then(|h| h.name.clone()), short_name: None, chosen_by: ColumnChoice::Option })
+            Some(ScoreColumn { index: 1, name, short_name: None, chosen_by: ColumnChoice::Option })
         }
-        None => header.then(|| ScoreColumn { index: 1, name: Some(column_name(lines[0])), short_name: None, chosen_by: ColumnChoice::Only }),
+        None => header.map(|_| ScoreColumn { index: 1, name, short_name: None, chosen_by: ColumnChoice::Only }),
     };
-    let mut plan = list(Layout { kind: LayoutKind::List, delimiter: None, header, decimal_comma }, headers, column);
-    plan.whole_lines = whole_lines;
-    Ok(plan)
+    Ok(Plan {
+        layout,
+        column,
+        header_rows: usize::from(layout.header),
+        headers,
+        candidates: Vec::new(),
+        status_column: None,
+        whole_lines,
+        suggested: None,
+    })
+}
+
+/// The lines of `sample` that hold digits, when it holds nothing else but
+/// line ends (LF, or CRLF) and blank lines; `None` when it holds any other byte.
+fn lines_of_digits(sample: &[u8]) -> Option<usize> {
+    let mut lines = 0;
+    let mut digits = false;
+    for (i, &byte) in sample.iter().enumerate() {
+        match byte {
+            b'0'..=b'9' => digits = true,
+            b'\n' => {
+                lines += usize::from(digits);
+                digits = false;
+            }
+            b'\r' if sample.get(i + 1).map_or(true, |&next| next == b'\n') => {}
+            _ => return None,
+        }
+    }
+    Some(lines + usize::from(digits))
 }
 
 #[cfg(test)]
@@ -684,6 +722,44 @@ mod tests {
         assert_eq!(p.column.unwrap().name.as_deref(), Some("Score"));
         let p = plan_of("Rate us from 0 to 10\n9\n10\n");
         assert!(p.layout.header);
+    }
+
+    #[test]
+    fn lines_of_digits_are_counted_only_in_a_sample_of_nothing_else() {
+        assert_eq!(lines_of_digits(b"9\n10\n7"), Some(3));
+        assert_eq!(lines_of_digits(b"9\r\n\r\n10\r\n\n7\r\n"), Some(3));
+        assert_eq!(lines_of_digits(b"123456\n0\r"), Some(2));
+        assert_eq!(lines_of_digits(b""), Some(0));
+        assert_eq!(lines_of_digits(b"\n\r\n"), Some(0));
+        // A bare CR parts two entries on one line; everything else is left to the judgement.
+        for sample in ["9\r7\n", "9 \n7", "8,5\n7", "9\t7", "Score\n9", "9;7", "-1\n2", "\u{feff}9\n7", "9.5\n7"] {
+            assert_eq!(lines_of_digits(sample.as_bytes()), None, "{sample:?}");
+        }
+    }
+
+    #[test]
+    fn a_column_of_digits_is_planned_as_the_judgement_plans_it() {
+        let selectors = [None, Some(ColumnSelector::Index(1)), Some(ColumnSelector::Index(2)), Some(ColumnSelector::Name("score".into()))];
+        let samples = ["9\n10", "9\n10\n7\n3\n", "7\r\n\r\n0\r\n10\r\n", "1\n5\n3\n", "42\n100\n007\n", "\n\n9\n\n8\n"];
+        for sample in samples {
+            for answers in [Answers::numbers(S), Answers::numbers(Scale { min: 1, max: 5 }), Answers::likert(Scale { min: 1, max: 7 })] {
+                for selector in &selectors {
+                    let quick = plan(sample.as_bytes(), &answers, HeaderWords::RECOMMEND, selector.as_ref());
+                    let judged = judged_plan(sample.as_bytes(), &answers, HeaderWords::RECOMMEND, selector.as_ref());
+                    assert_eq!(format!("{quick:?}"), format!("{judged:?}"), "{sample:?} {selector:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_sample_of_digits_and_line_ends_is_planned_as_judged(sample in "[0-9\r\n]{0,80}") {
+            let answers = Answers::numbers(S);
+            let quick = plan(sample.as_bytes(), &answers, HeaderWords::RECOMMEND, None);
+            let judged = judged_plan(sample.as_bytes(), &answers, HeaderWords::RECOMMEND, None);
+            proptest::prop_assert_eq!(format!("{quick:?}"), format!("{judged:?}"));
+        }
     }
 
     #[test]
