@@ -106,14 +106,38 @@ pub(crate) fn find_last_byte(haystack: &[u8], needle: u8) -> Option<usize> {
     haystack[..kept].iter().rposition(|&b| b == needle)
 }
 
-/// Where each LF of `bytes` stands, in order.
+/// Where each LF of `bytes` stands, in order. Each one found is searched
+/// for, and the LFs in the sixteen bytes from it are then taken from one
+/// bitmask: a column of short answers costs no search a line, and a text
+/// whose lines are long is passed over by the search.
 pub(crate) fn newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let mut from = 0;
+    // The LFs still to give of the sixteen bytes from `base`, a bit each.
+    let mut base = 0;
+    let mut ahead: u32 = 0;
     core::iter::from_fn(move || {
+        if ahead != 0 {
+            let found = base + ahead.trailing_zeros() as usize;
+            ahead &= ahead - 1;
+            return Some(found);
+        }
         let found = from + find_byte(bytes.get(from..)?, b'\n')?;
-        from = found + 1;
+        match lanes_equal(bytes, found, b'\n') {
+            Some(lanes) => {
+                base = found;
+                ahead = lanes & !1;
+                from = found + 16;
+            }
+            None => from = found + 1,
+        }
         Some(found)
     })
+}
+
+/// A bit for each of the sixteen bytes from `at` that is `needle`, when
+/// `bytes` holds them all.
+fn lanes_equal(bytes: &[u8], at: usize, needle: u8) -> Option<u32> {
+    simd::lanes_equal(bytes, at, needle)
 }
 
 /// The lines of `bytes` split at LF, as `split` would give them.
@@ -278,6 +302,12 @@ mod simd {
                 Err(at)
             }
         }
+    }
+
+    #[inline(always)]
+    pub(super) fn lanes_equal(bytes: &[u8], at: usize, needle: u8) -> Option<u32> {
+        bytes.get(at..at.checked_add(16)?)?;
+        Some(u8x16_bitmask(u8x16_eq(load(bytes, at), u8x16_splat(needle))).into())
     }
 
     /// The first of `needles` in whole vectors from the start, or `Err` with
@@ -451,6 +481,11 @@ mod simd {
         bytes.len()
     }
 
+    pub(super) fn lanes_equal(bytes: &[u8], at: usize, needle: u8) -> Option<u32> {
+        let sixteen = bytes.get(at..at.checked_add(16)?)?;
+        Some(sixteen.iter().enumerate().fold(0, |lanes, (i, &b)| lanes | (u32::from(b == needle) << i)))
+    }
+
     #[inline(always)]
     pub(super) fn find_any(_: &[u8], _: [u8; 3]) -> Result<usize, usize> {
         Err(0)
@@ -518,7 +553,10 @@ mod tests {
 
     #[test]
     fn lines_and_their_ends_are_those_of_a_split_at_lf() {
-        let texts: [&[u8]; 6] = [b"", b"\n", b"9", b"9\n10\n\n7\r\n", b"\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n", b"id,2024-01-01,north,9,3,3,3,3,3,3,3,fine\nx\n\xc3\xa9\n"];
+        // Lines of every length from 0 to 40, so that line ends fall in every
+        // lane of the sixteen bytes after one, and past them.
+        let lengths: Vec<u8> = (0..=40).flat_map(|n| core::iter::repeat(b'7').take(n).chain([b'\n'])).collect();
+        let texts: [&[u8]; 7] = [b"", b"\n", b"9", b"9\n10\n\n7\r\n", b"\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n", b"id,2024-01-01,north,9,3,3,3,3,3,3,3,fine\nx\n\xc3\xa9\n", &lengths];
         for text in texts {
             for cut in 0..=text.len() {
                 let text = &text[..cut];
