@@ -356,7 +356,9 @@ fn quick_look(entry: &[u8], overflowed: bool, labels: bool, classes: u8) -> Opti
     let word = !labels && entry.first().is_some_and(u8::is_ascii_alphabetic) && classes & (DIGIT | LETTER_L) == 0;
     // Dates and time stamps, of which exports have a column or three; with
     // labels too, as every label has a letter.
-    let date = || classes & (DATE_SIGN | LETTER_L | OTHER_LETTER | NON_ASCII) == DATE_SIGN && is_date_like(entry);
+    // (What `is_date_like` asks of the rest of a cell, no letter and nothing
+    // but ASCII, the classes have answered.)
+    let date = || classes & (DATE_SIGN | LETTER_L | OTHER_LETTER | NON_ASCII) == DATE_SIGN && starts_like_a_date(entry);
     (word || date()).then_some(QuickLook::NoNumber)
 }
 
@@ -414,8 +416,14 @@ fn cell_end_and_classes(row: &[u8], from: usize, delimiter: u8) -> (usize, u8) {
 /// as no number, since neither sign starts a fraction and a number's label
 /// has letters.
 fn is_date_like(entry: &[u8]) -> bool {
+    starts_like_a_date(entry) && entry.iter().all(|&b| b.is_ascii() && !b.is_ascii_alphabetic())
+}
+
+/// Digits, then `-` or `/`: the start of a date.
+#[inline]
+fn starts_like_a_date(entry: &[u8]) -> bool {
     let digits = entry.iter().take_while(|b| b.is_ascii_digit()).count();
-    digits > 0 && matches!(entry.get(digits), Some(b'-' | b'/')) && entry[digits..].iter().all(|&b| b.is_ascii() && !b.is_ascii_alphabetic())
+    digits > 0 && matches!(entry.get(digits), Some(b'-' | b'/'))
 }
 
 /// The histogram slot of a cell of one or two ASCII digits starting at
@@ -1470,6 +1478,13 @@ mod tests {
         for entry in ["2024-01-01T10:00:00", "01/15/2024 10:11 AM", "10 - Extremely likely", "9-Likely", "٩-", "9.5", "7", "-3", " 5-3", "/5"] {
             assert!(!is_date_like(entry.as_bytes()), "{entry:?}");
         }
+        // The quick look asks only how a date starts, of a cell whose byte
+        // classes show no letter and nothing but ASCII.
+        proptest::proptest!(|(entry in "[0-9a-zA-Z/ :.-]{0,12}|[0-9]{1,2}[-/].{0,4}")| {
+            let bytes = entry.as_bytes();
+            let plain = byte_classes(bytes) & (LETTER_L | OTHER_LETTER | NON_ASCII) == 0;
+            proptest::prop_assert_eq!(plain && starts_like_a_date(bytes), is_date_like(bytes));
+        });
         proptest::proptest!(|(entry in "[0-9]{1,4}[-/][0-9 :/.,;+-]{0,16}")| {
             proptest::prop_assert!(is_date_like(entry.as_bytes()));
             proptest::prop_assert_eq!(classify(entry.as_bytes(), S), Cell::Rejected(RejectReason::NotANumber));
