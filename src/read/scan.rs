@@ -106,10 +106,10 @@ pub(crate) fn find_last_byte(haystack: &[u8], needle: u8) -> Option<usize> {
     haystack[..kept].iter().rposition(|&b| b == needle)
 }
 
-/// Where each LF of `bytes` stands, in order. Each one found is searched
-/// for, and the LFs in the sixteen bytes from it are then taken from one
-/// bitmask: a column of short answers costs no search a line, and a text
-/// whose lines are long is passed over by the search.
+/// Where each LF of `bytes` stands, in order. An LF is searched for, and
+/// the LFs in the sixteen bytes from it are taken from one bitmask: a column
+/// of short answers costs no search a line, and the long lines of a table
+/// are still passed over by the search.
 pub(crate) fn newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let mut from = 0;
     // The LFs still to give of the sixteen bytes from `base`, a bit each.
